@@ -1,0 +1,78 @@
+// The result model shared by the runner, the transports and the server.
+// It is the original pony-build's three bags (see PROTOCOL.md); every bag is
+// open-ended because the server stores any key a client sends.
+
+/** A value that XML-RPC can carry; JSON carries the same set through a tagged codec. */
+export type WireValue =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | Buffer
+  | bigint
+  | WireValue[]
+  | WireStruct;
+
+export interface WireStruct {
+  [key: string]: WireValue | undefined;
+}
+
+/** Global facts about one build, sent by the client. */
+export interface ClientInfo extends WireStruct {
+  package: string;
+  host: string;
+  arch: string;
+  success: boolean;
+  tags: string[] | null;
+  /** Seconds from the first context's start to the end of the run. */
+  duration?: number;
+}
+
+export type StepType = 'setup' | 'build' | 'test' | 'package' | 'file_upload' | (string & {});
+
+/** One step of a build, as the original's results_list entries. */
+export interface StepResult extends WireStruct {
+  name: string;
+  type: StepType;
+  /** Exit status; 0 is success, -1 when the command could not be started. */
+  status: number;
+  output: string;
+  errout: string;
+  command: string | string[];
+  /** Seconds. */
+  duration: number;
+  /** Set when the step was allowed to fail, so a non-zero status does not fail the build. */
+  allowed_to_fail?: boolean;
+  /** Why the step ended other than by exiting on its own: `timeout`, `interrupted`, `spawn-error`. */
+  termination?: string;
+  /** The signal that ended the step's process, if any. */
+  signal?: string;
+  /** Bytes cut from the middle of each stream when capture was bounded. */
+  output_truncated_bytes?: number;
+  errout_truncated_bytes?: number;
+}
+
+/** Made by the server when a result arrives. */
+export interface Receipt extends WireStruct {
+  /** Unix seconds. */
+  time: number;
+  client_ip: string;
+  result_key: string;
+}
+
+/** A stored result, always in this order. */
+export type ResultTriple = [Receipt, ClientInfo, StepResult[]];
+
+export type OutputStream = 'output' | 'errout';
+
+/** What a run emits; every consumer (terminal, result file, server) reads the same stream. */
+export type RunEvent =
+  | { type: 'build:start'; package: string; tags: string[]; time: number }
+  | { type: 'context:enter'; name: string; description: string }
+  | { type: 'context:exit'; name: string }
+  | { type: 'step:start'; index: number; name: string; stepType: StepType; command: string | string[]; cwd: string }
+  | { type: 'step:output'; index: number; stream: OutputStream; text: string }
+  | { type: 'step:end'; index: number; result: StepResult }
+  | { type: 'step:skip'; index: number; name: string; reason: string }
+  | { type: 'build:end'; clientInfo: ClientInfo; results: StepResult[] };
