@@ -71,6 +71,7 @@ export type RunEvent =
   | { type: 'build:start'; package: string; tags: string[]; time: number }
   | { type: 'context:enter'; name: string; description: string }
   | { type: 'context:exit'; name: string }
+  | { type: 'context:note'; text: string }
   | { type: 'step:start'; index: number; name: string; stepType: StepType; command: string | string[]; cwd: string }
   | { type: 'step:output'; index: number; stream: OutputStream; text: string }
   | { type: 'step:end'; index: number; result: StepResult }

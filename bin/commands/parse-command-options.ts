@@ -1,0 +1,52 @@
+// Shared by the subcommands: node's parseArgs, with every problem named at once
+// and a pointer to --help, instead of a stack trace.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class CommandOptionsError extends Error {
+  constructor(readonly command: string, readonly problems: string[]) {
+    super(`pony-build ${command}: ${problems.join('; ')}\nRun \`pony-build ${command} --help\` for the options.`);
+    this.name = 'CommandOptionsError';
+  }
+}
+
+type OptionTable = NonNullable<ParseArgsConfig['options']>;
+
+export function parseCommandOptions<T extends OptionTable>(command: string, argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
+  } catch (error) {
+    throw new CommandOptionsError(command, [(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')]);
+  }
+}
+
+export function parsePort(command: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CommandOptionsError(command, [`expected --port to be a whole number from 0 to 65535, got \`${value}\``]);
+  }
+  return port;
+}
+
+export function parseByteSize(command: string, option: string, value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(value.trim());
+  if (!match) {
+    throw new CommandOptionsError(command, [`expected ${option} to be a size such as 32M or 1048576, got \`${value}\``]);
+  }
+  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * scale;
+}
+
+/** Prints a usage error and turns it into exit status 2; other errors propagate. */
+export function reportOptionsError(error: unknown): number {
+  if (error instanceof CommandOptionsError) {
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  throw error;
+}

@@ -1,0 +1,1 @@
+export { tempDir, type TempDirOptions } from './temp-dir.ts';

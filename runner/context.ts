@@ -1,0 +1,44 @@
+// The seam between the runner and contexts/: a context prepares where and with
+// what the steps run, and undoes it afterwards. The runner guarantees that a
+// context that was entered is exited, in reverse order, whatever happens.
+import type { StepSpec } from './steps/step-spec.ts';
+import type { StepResult, WireStruct } from './types.ts';
+
+export interface ContextScope {
+  /** The directory steps run in; a context may move it (a temp dir, a checkout). */
+  cwd: string;
+  /** The environment steps run with; a context may add to it (PATH of a sandbox). */
+  env: Record<string, string | undefined>;
+  /** Keys this build adds to `client_info` (`tempdir`, VCS revision...). */
+  info: WireStruct;
+  /** Set by `--no-clean-temp`: contexts leave what they created in place. */
+  keep: boolean;
+  /** Aborted on Ctrl-C; long context work should stop when it fires. */
+  signal: AbortSignal;
+  /** Runs a step recorded in the report, e.g. a checkout, and returns its result. */
+  runStep: (step: StepSpec) => Promise<StepResult>;
+  /** A line for the terminal (and nothing else): what the context did. */
+  note: (text: string) => void;
+}
+
+export interface BuildContext {
+  /** A short name for headers and errors, e.g. `temp dir`. */
+  readonly name: string;
+  /** Throws, or returns a failed step result via `scope.runStep`, when it cannot be entered. */
+  enter(scope: ContextScope): Promise<void>;
+  /** One line for the terminal once entered, e.g. `steps run in /tmp/pony-build-x1y2`. */
+  describe?(scope: ContextScope): string;
+  /** Always called once for an entered context, even after a failure or Ctrl-C. */
+  exit(scope: ContextScope): Promise<void>;
+}
+
+/** Thrown by a context that could not be entered; the build stops, exits still run. */
+export class ContextError extends Error {
+  constructor(
+    readonly contextName: string,
+    message: string,
+  ) {
+    super(`${contextName}: ${message}`);
+    this.name = 'ContextError';
+  }
+}

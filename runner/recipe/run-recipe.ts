@@ -1,0 +1,132 @@
+// What a recipe file calls: parse the command line, ask the server whether to
+// build, run, print, keep the result, report it, and set the exit status.
+import path from 'node:path';
+import { createConsoleReporter } from '../console/console-reporter.ts';
+import { getHostName, getPlatformName } from '../host-info.ts';
+import { checkShouldBuild, sendResults } from '../report/server-calls.ts';
+import { writeResultFile } from '../report/result-file.ts';
+import { parseServerUrl, type ServerAddress } from '../report/server-url.ts';
+import { runBuild, type BuildPlan } from '../run/run-build.ts';
+import { watchForInterrupts } from '../run/interrupt.ts';
+import { RecipeError } from '../steps/validate-steps.ts';
+import { getRecipeHelp, parseRecipeOptions, RecipeOptionsError, type RecipeOptions } from './options.ts';
+
+export type Recipe = Omit<BuildPlan, 'consumers' | 'signal' | 'keep' | 'keepGoing' | 'logDir'> & {
+  /** Run every step even after a failure (the command line's --keep-going also sets it). */
+  keepGoing?: boolean;
+};
+
+/** Exit statuses a cron job can tell apart. */
+export const exitCodes = { success: 0, buildFailed: 1, usage: 2, reportFailed: 3, interrupted: 130 } as const;
+
+export async function runRecipe(recipe: Recipe, argv: readonly string[] = process.argv.slice(2)): Promise<number> {
+  const exitCode = await runRecipeCommand(recipe, argv);
+  process.exitCode = exitCode;
+  return exitCode;
+}
+
+async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promise<number> {
+  const command = `tsx ${path.relative(process.cwd(), process.argv[1] ?? 'recipe.ts') || 'recipe.ts'}`;
+  let options: RecipeOptions;
+  let server: ServerAddress | undefined;
+  try {
+    options = parseRecipeOptions(argv);
+    server = options.report && !options.noReport ? parseServerUrl(options.report) : undefined;
+  } catch (error) {
+    if (error instanceof RecipeOptionsError || error instanceof Error) {
+      process.stderr.write(`pony-build: ${error.message}\nRun \`${command} --help\` for the options.\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(getRecipeHelp(command));
+    return exitCodes.success;
+  }
+  const tags = [...new Set([...(recipe.tags ?? []), ...options.tags])];
+  const debug = (text: string) => options.debug && process.stderr.write(`[debug] ${text}\n`);
+
+  if (server && !options.forceBuild) {
+    const skipReason = await askWhetherToSkip(server, recipe.package, tags, debug);
+    if (skipReason !== undefined) {
+      process.stdout.write(`pony-build: not building ${recipe.package}: the server says "${skipReason}" (use --force-build to build anyway)\n`);
+      return exitCodes.success;
+    }
+  }
+
+  const interrupts = watchForInterrupts((signalName) =>
+    process.stderr.write(`\npony-build: ${signalName} received; stopping the build (again to quit at once)\n`),
+  );
+  let outcome;
+  try {
+    outcome = await runBuild({
+      ...recipe,
+      tags,
+      keep: options.keepTemp,
+      keepGoing: recipe.keepGoing || options.keepGoing,
+      logDir: options.logDir && path.resolve(options.logDir),
+      signal: interrupts.signal,
+      consumers: [createConsoleReporter({ verbose: options.verbose })],
+    });
+  } catch (error) {
+    if (error instanceof RecipeError) {
+      process.stderr.write(`pony-build: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    throw error;
+  } finally {
+    interrupts.dispose();
+  }
+  const buildCode = outcome.interrupted ? exitCodes.interrupted : outcome.clientInfo.success ? exitCodes.success : exitCodes.buildFailed;
+  const document = { client_info: outcome.clientInfo, results_list: outcome.results };
+
+  if (!server) {
+    const file = await writeResultFile(options.resultsDir, document);
+    process.stdout.write(`Result written to ${file}\n`);
+    return buildCode;
+  }
+  try {
+    debug(`add_results to ${redact(server.xmlrpcUrl)}`);
+    const sent = await sendResults(server, outcome.clientInfo, outcome.results);
+    process.stdout.write(`Result reported: ${sent.url}\n`);
+    return buildCode;
+  } catch (error) {
+    // Nothing is lost: the result stays on disk and can be sent later.
+    const file = await writeResultFile(options.resultsDir, document);
+    process.stderr.write(
+      `pony-build: could not report the result: ${(error as Error).message}\n` +
+        `The result is kept in ${file}; send it later with:\n  npx pony-build send ${file} --report ${options.report}\n`,
+    );
+    if (options.debug) {
+      process.stderr.write(`${(error as Error).stack}\n`);
+    }
+    return buildCode === exitCodes.success ? exitCodes.reportFailed : buildCode;
+  }
+}
+
+/** Returns the server's reason when it says the build is not needed; a server that cannot be asked means build. */
+async function askWhetherToSkip(
+  server: ServerAddress,
+  packageName: string,
+  tags: string[],
+  debug: (text: string) => void,
+): Promise<string | undefined> {
+  const clientInfo = { package: packageName, host: getHostName(), arch: getPlatformName(), success: false, tags };
+  try {
+    debug(`check_should_build at ${redact(server.xmlrpcUrl)}`);
+    const answer = await checkShouldBuild(server, clientInfo);
+    debug(`check_should_build answered ${answer.build} (${answer.reason})`);
+    return answer.build ? undefined : answer.reason;
+  } catch (error) {
+    process.stderr.write(`pony-build: could not ask the server whether to build (${(error as Error).message}); building anyway\n`);
+    return undefined;
+  }
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) {
+    parsed.password = '***';
+  }
+  return parsed.href;
+}

@@ -1,0 +1,171 @@
+// The heart of the client: enter the contexts, run the steps, leave the
+// contexts, and describe all of it as a stream of events. It knows nothing of
+// terminals, files or servers; those are consumers of the events.
+import type { BuildContext, ContextScope } from '../context.ts';
+import { getHostName, getPlatformName } from '../host-info.ts';
+import { isBuildSuccessful, isStepFatal } from '../results/outcome.ts';
+import { runStep } from '../steps/run-step.ts';
+import { getStepName, type StepSpec } from '../steps/step-spec.ts';
+import { validateSteps } from '../steps/validate-steps.ts';
+import type { ClientInfo, StepResult, WireStruct } from '../types.ts';
+import { createEventBus, type EmitRunEvent, type RunEventConsumer } from './event-bus.ts';
+
+export interface BuildPlan {
+  package: string;
+  steps: StepSpec[];
+  contexts?: BuildContext[];
+  tags?: string[];
+  /** Run the remaining steps after a fatal failure instead of stopping. */
+  keepGoing?: boolean;
+  /** Leave temp dirs and other context leftovers in place. */
+  keep?: boolean;
+  /** Starting directory before contexts move it; default the process's. */
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** Aborting it interrupts the build the way Ctrl-C does. */
+  signal?: AbortSignal;
+  /** Bytes of each stream kept per step in the report. */
+  captureBytes?: number;
+  logDir?: string;
+  /** Extra `client_info` keys, e.g. from the recipe itself. */
+  info?: WireStruct;
+  consumers?: RunEventConsumer[];
+}
+
+export interface BuildOutcome {
+  clientInfo: ClientInfo;
+  results: StepResult[];
+  interrupted: boolean;
+}
+
+export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
+  validateSteps(plan.steps);
+  const emit = createEventBus(plan.consumers ?? []);
+  const signal = plan.signal ?? new AbortController().signal;
+  const tags = plan.tags ?? [];
+  const results: StepResult[] = [];
+  const startedAt = performance.now();
+  await emit({ type: 'build:start', package: plan.package, tags, time: Date.now() / 1000 });
+
+  const runRecordedStep = async (step: StepSpec) => {
+    const result = await runStep(step, {
+      index: results.length,
+      cwd: scope.cwd,
+      env: scope.env,
+      signal,
+      emit,
+      captureBytes: plan.captureBytes,
+      logDir: plan.logDir,
+    });
+    results.push(result);
+    return result;
+  };
+  const scope: ContextScope = {
+    cwd: plan.cwd ?? process.cwd(),
+    env: { ...process.env, ...plan.env },
+    info: { ...plan.info },
+    keep: plan.keep ?? false,
+    signal,
+    runStep: runRecordedStep,
+    note: (text) => void emit({ type: 'context:note', text }),
+  };
+
+  const entered: BuildContext[] = [];
+  let completed = false;
+  let stopped = false;
+  try {
+    for (const context of plan.contexts ?? []) {
+      if (signal.aborted) {
+        break;
+      }
+      if (!(await enterContext(context, scope, emit, results))) {
+        break;
+      }
+      entered.push(context);
+    }
+    if (entered.length === (plan.contexts ?? []).length) {
+      for (const [position, step] of plan.steps.entries()) {
+        if (signal.aborted || stopped) {
+          await skipRemaining(plan.steps.slice(position), results.length, signal.aborted ? 'interrupted' : 'an earlier step failed', emit);
+          break;
+        }
+        const result = await runRecordedStep(step);
+        stopped = isStepFatal(result) && !plan.keepGoing;
+      }
+      completed = !signal.aborted;
+    } else {
+      await skipRemaining(plan.steps, results.length, signal.aborted ? 'interrupted' : 'a context could not be entered', emit);
+    }
+  } finally {
+    // Leaving runs whatever happened above, innermost context first.
+    for (const context of entered.reverse()) {
+      await exitContext(context, scope, emit, results);
+    }
+  }
+
+  const clientInfo: ClientInfo = {
+    ...scope.info,
+    package: plan.package,
+    host: getHostName(),
+    arch: getPlatformName(),
+    success: isBuildSuccessful(results, completed),
+    tags,
+    duration: (performance.now() - startedAt) / 1000,
+  };
+  await emit({ type: 'build:end', clientInfo, results });
+  return { clientInfo, results, interrupted: signal.aborted };
+}
+
+async function enterContext(
+  context: BuildContext,
+  scope: ContextScope,
+  emit: EmitRunEvent,
+  results: StepResult[],
+): Promise<boolean> {
+  try {
+    await context.enter(scope);
+  } catch (error) {
+    const failure = recordContextFailure(context.name, 'enter', error);
+    results.push(failure);
+    await emit({ type: 'step:end', index: results.length - 1, result: failure });
+    return false;
+  }
+  await emit({ type: 'context:enter', name: context.name, description: context.describe?.(scope) ?? `steps run in ${scope.cwd}` });
+  return true;
+}
+
+async function exitContext(
+  context: BuildContext,
+  scope: ContextScope,
+  emit: EmitRunEvent,
+  results: StepResult[],
+): Promise<void> {
+  try {
+    await context.exit(scope);
+    await emit({ type: 'context:exit', name: context.name });
+  } catch (error) {
+    const failure = recordContextFailure(context.name, 'exit', error);
+    results.push(failure);
+    await emit({ type: 'step:end', index: results.length - 1, result: failure });
+  }
+}
+
+/** A context that throws is shown as a failed setup step, so the report says why nothing ran. */
+function recordContextFailure(name: string, phase: 'enter' | 'exit', error: unknown): StepResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    name: `${phase === 'enter' ? 'enter' : 'leave'} ${name}`,
+    type: 'setup',
+    status: -1,
+    output: '',
+    errout: `${message}\n`,
+    command: `(context) ${name}`,
+    duration: 0,
+  };
+}
+
+async function skipRemaining(steps: StepSpec[], firstIndex: number, reason: string, emit: EmitRunEvent) {
+  for (const [offset, step] of steps.entries()) {
+    await emit({ type: 'step:skip', index: firstIndex + offset, name: getStepName(step), reason });
+  }
+}
