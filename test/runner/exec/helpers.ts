@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OutputStream } from '../../../runner/types.ts';
+
+export function getFixturePath(name: string): string {
+  return fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+}
+
+// Runs a node fixture with this node, whatever node is first on PATH.
+export function nodeFixture(name: string, ...args: string[]): string[] {
+  return [process.execPath, getFixturePath(name), ...args];
+}
+
+// The same text noisy.js prints, to compare captures byte for byte.
+export function makeNoisyText(bytes: number): string {
+  const lineCount = Math.ceil(bytes / 100);
+  const lines: string[] = [];
+  for (let line = 0; line < lineCount; line++) lines.push(`${String(line).padStart(9, '0')} ${'x'.repeat(89)}\n`);
+  return lines.join('').slice(0, bytes);
+}
+
+// A killed grandchild re-parented to an init that does not reap stays a zombie: dead, but
+// still visible to kill(pid, 0).
+export function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+export async function waitUntilStopped(pid: number, timeoutMs = 1000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (isProcessRunning(pid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
+
+export function killIfRunning(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone, which is what the caller wants.
+  }
+}
+
+export interface Delivery {
+  stream: OutputStream;
+  text: string;
+  at: number;
+}
+
+// Records live output with its arrival time.
+export function recordOutput(): { deliveries: Delivery[]; onOutput: (stream: OutputStream, text: string) => void; textOf: (stream: OutputStream) => string } {
+  const deliveries: Delivery[] = [];
+  return {
+    deliveries,
+    onOutput: (stream, text) => {
+      deliveries.push({ stream, text, at: performance.now() });
+    },
+    textOf: (stream) => deliveries.filter((delivery) => delivery.stream === stream).map((delivery) => delivery.text).join(''),
+  };
+}
