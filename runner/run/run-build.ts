@@ -1,6 +1,7 @@
 // The heart of the client: enter the contexts, run the steps, leave the
 // contexts, and describe all of it as a stream of events. It knows nothing of
 // terminals, files or servers; those are consumers of the events.
+import { mkdir } from 'node:fs/promises';
 import type { BuildContext, ContextScope } from '../context.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
 import { isBuildSuccessful, isStepFatal } from '../results/outcome.ts';
@@ -40,6 +41,9 @@ export interface BuildOutcome {
 
 export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
   validateSteps(plan.steps);
+  if (plan.logDir) {
+    await mkdir(plan.logDir, { recursive: true });
+  }
   const emit = createEventBus(plan.consumers ?? []);
   const signal = plan.signal ?? new AbortController().signal;
   const tags = plan.tags ?? [];

@@ -1,7 +1,7 @@
 // Runs a step written as a TypeScript function. Its `$` is zx's, bound to the
 // step's directory and environment, and everything it runs is teed into the
 // step's output like a command step's.
-import { $ as zx$, type LogEntry } from 'zx';
+import type { LogEntry } from 'zx';
 import { BoundedCapture, type CommandOutcome } from '../exec/index.ts';
 import type { FunctionStep } from './step-spec.ts';
 
@@ -34,6 +34,8 @@ export async function runFunctionStep(run: FunctionStep['run'], options: Functio
     }
   });
 
+  // Loaded only when a recipe has function steps: zx costs ~16 MB of memory to load.
+  const { $: zx$ } = await import('zx');
   const $ = zx$({
     cwd: options.cwd,
     env: options.env as NodeJS.ProcessEnv,

@@ -1,6 +1,7 @@
 import type { WireValue } from '../types.ts';
 import { XmlRpcTransportError } from './errors.ts';
-import { describeFetchFailure } from './fetch-failure.ts';
+import { describeTransportFailure } from './transport-failure.ts';
+import { postDocument } from './post-document.ts';
 import type { XmlRpcLimits } from './limits.ts';
 import { parseMethodResponse } from './parse.ts';
 import { serializeMethodCall } from './serialize.ts';
@@ -38,8 +39,8 @@ export async function callXmlRpc(
   const shownUrl = target.href;
   let answer: Buffer;
   try {
-    const response = await fetch(target, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
-    answer = Buffer.from(await response.arrayBuffer());
+    const response = await postDocument(target, headers, body, timeoutMs);
+    answer = response.body;
     if (response.status !== 200) {
       throw new XmlRpcTransportError({
         methodName,
@@ -53,7 +54,7 @@ export async function callXmlRpc(
     if (error instanceof XmlRpcTransportError) {
       throw error;
     }
-    const { failure, description } = describeFetchFailure(error, timeoutMs, target);
+    const { failure, description } = describeTransportFailure(error, timeoutMs);
     throw new XmlRpcTransportError({ methodName, url: shownUrl, failure, description, cause: error });
   }
   return parseMethodResponse(answer, options.limits);

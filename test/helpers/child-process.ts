@@ -18,6 +18,8 @@ export interface Running {
   finished: Promise<Finished>;
   /** Resolves once stdout has contained `text`. */
   waitForOutput: (text: string, timeoutMs?: number) => Promise<void>;
+  /** What stdout has said so far. */
+  stdoutSoFar: () => string;
 }
 
 export function startTypeScript(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Running {
@@ -51,7 +53,7 @@ export function startTypeScript(file: string, args: string[], options: { cwd?: s
       const timer = setTimeout(() => reject(new Error(`no "${text}" in output after ${timeoutMs} ms:\n${stdout}\n${stderr}`)), timeoutMs);
       waiters.push({ text, resolve: () => { clearTimeout(timer); resolve(); } });
     });
-  return { child, finished, waitForOutput };
+  return { child, finished, waitForOutput, stdoutSoFar: () => stdout };
 }
 
 export function runTypeScript(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {

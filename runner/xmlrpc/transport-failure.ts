@@ -14,15 +14,8 @@ const NETWORK_CODES: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'the server certificate is self-signed',
 };
 
-/**
- * Fetch reports every network failure as `TypeError: fetch failed` with the real reason
- * in `cause`; this digs it out so the message says what happened.
- */
-export function describeFetchFailure(
-  error: unknown,
-  timeoutMs: number,
-  url: URL,
-): { failure: TransportFailure; description: string } {
+/** Turns a socket error into a few words that say what happened. */
+export function describeTransportFailure(error: unknown, timeoutMs: number): { failure: TransportFailure; description: string } {
   if (isNamed(error, 'TimeoutError')) {
     return { failure: 'timeout', description: `no answer within ${timeoutMs} ms` };
   }
@@ -38,16 +31,12 @@ export function describeFetchFailure(
     return { failure: 'network', description: NETWORK_CODES[code] };
   }
   const message = reason?.message ?? (error instanceof Error ? error.message : String(error));
-  if (message === 'bad port') {
-    // The fetch standard refuses ports such as 1, 9, 6000 and 6667 before connecting.
-    return { failure: 'network', description: `port ${url.port} is one fetch refuses to connect to; use another port` };
-  }
   return { failure: 'network', description: code ? `${message} (${code})` : message };
 }
 
 function findCause(error: unknown): { code?: unknown; message?: string } | undefined {
   let current: unknown = error;
-  // The innermost cause carries the system error; aggregate errors list one per address.
+  // Connecting to `localhost` tries each address and reports an AggregateError of them.
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     const next: unknown = current.cause ?? (current instanceof AggregateError ? current.errors[0] : undefined);
     if (!(next instanceof Error)) {
