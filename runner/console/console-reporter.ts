@@ -97,7 +97,7 @@ function describeEnding(result: StepResult, state: StepState): string {
     reasons.push('timed out');
   } else if (result.termination === 'interrupted') {
     reasons.push('interrupted');
-  } else if (result.termination === 'spawn-error') {
+  } else if (result.termination === 'spawn-error' || result.status === -1) {
     reasons.push('could not start');
   } else {
     reasons.push(`exit status ${result.status}`);

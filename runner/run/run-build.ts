@@ -129,9 +129,7 @@ async function enterContext(
   try {
     await context.enter(scope);
   } catch (error) {
-    const failure = recordContextFailure(context.name, 'enter', error);
-    results.push(failure);
-    await emit({ type: 'step:end', index: results.length - 1, result: failure });
+    await recordContextFailure(context.name, 'enter', error, emit, results);
     return false;
   }
   await emit({ type: 'context:enter', name: context.name, description: context.describe?.(scope) ?? `steps run in ${scope.cwd}` });
@@ -148,24 +146,30 @@ async function exitContext(
     await context.exit(scope);
     await emit({ type: 'context:exit', name: context.name });
   } catch (error) {
-    const failure = recordContextFailure(context.name, 'exit', error);
-    results.push(failure);
-    await emit({ type: 'step:end', index: results.length - 1, result: failure });
+    await recordContextFailure(context.name, 'exit', error, emit, results);
   }
 }
 
-/** A context that throws is shown as a failed setup step, so the report says why nothing ran. */
-function recordContextFailure(name: string, phase: 'enter' | 'exit', error: unknown): StepResult {
-  const message = error instanceof Error ? error.message : String(error);
-  return {
+/**
+ * A context that throws is shown as a failed setup step, with its message as the
+ * step's output, so both the terminal and the report say why nothing ran.
+ */
+async function recordContextFailure(name: string, phase: 'enter' | 'exit', error: unknown, emit: EmitRunEvent, results: StepResult[]) {
+  const message = `${error instanceof Error ? error.message : String(error)}\n`;
+  const failure: StepResult = {
     name: `${phase === 'enter' ? 'enter' : 'leave'} ${name}`,
     type: 'setup',
     status: -1,
     output: '',
-    errout: `${message}\n`,
+    errout: message,
     command: `(context) ${name}`,
     duration: 0,
   };
+  const index = results.length;
+  results.push(failure);
+  await emit({ type: 'step:start', index, name: failure.name, stepType: 'setup', command: failure.command, cwd: '' });
+  await emit({ type: 'step:output', index, stream: 'errout', text: message });
+  await emit({ type: 'step:end', index, result: failure });
 }
 
 async function skipRemaining(steps: StepSpec[], firstIndex: number, reason: string, emit: EmitRunEvent) {
