@@ -1,0 +1,38 @@
+// The JSON shapes the API answers with; field names follow the wire protocol's snake_case.
+import type { PackageSummary, StoredTriple, TagsetSummary } from '../coordinator/types.ts';
+import { encodeTaggedValue } from '../store/tagged-json.ts';
+
+export function toResultJson([receipt, clientInfo, resultsList]: StoredTriple): unknown {
+  return {
+    receipt: encodeTaggedValue(receipt),
+    client_info: encodeTaggedValue(clientInfo),
+    results_list: encodeTaggedValue(resultsList),
+  };
+}
+
+export function toPackagesJson(packages: PackageSummary[]): unknown {
+  return {
+    packages: packages.map((summary) => ({
+      package: summary.package,
+      tagsets: summary.tagsets.map(toTagsetJson),
+    })),
+  };
+}
+
+function toTagsetJson(summary: TagsetSummary): unknown {
+  const { latest } = summary;
+  return {
+    tagset: summary.tagset,
+    tags: summary.visibleTags,
+    result_count: summary.resultCount,
+    latest: {
+      result_key: latest.resultKey,
+      time: latest.time,
+      host: latest.host,
+      arch: latest.arch,
+      success: latest.success,
+      duration: latest.duration,
+      url: `/results/${latest.resultKey}`,
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Wires the routes into one Koa app. Each route reads its own body (with the size limit),
+// so nothing here parses bodies.
+import { Router } from '@koa/router';
+import Koa from 'koa';
+import { createJsonRoutes } from './api/json-routes.ts';
+import type { Coordinator } from './coordinator/types.ts';
+import { handleErrors } from './http/handle-errors.ts';
+import { HttpError } from './http/http-error.ts';
+import { ignoreLog, resolveMaxBodyBytes, type AppOptions } from './options.ts';
+import { createXmlRpcRoute } from './rpc/xmlrpc-route.ts';
+import { createUploadRoute } from './upload/upload-route.ts';
+import { createPageRoutes } from './web/page-routes.ts';
+import { compileViews } from './web/render-views.ts';
+import { setSecurityHeaders } from './web/security-headers.ts';
+import { toErrorPage } from './web/view-models.ts';
+
+// Machine endpoints: their errors are short text, never an HTML page.
+const PROTOCOL_PATHS = new Set(['/xmlrpc', '/upload']);
+
+export function createApp(coordinator: Coordinator, options: AppOptions = {}): Koa {
+  const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
+  const log = options.log ?? ignoreLog;
+  const views = compileViews();
+  const app = new Koa();
+  // Errors are answered and logged by handleErrors; Koa's own logger would print them again.
+  app.silent = true;
+
+  const protocolRoutes = new Router();
+  protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes, log }));
+  protocolRoutes.all('/upload', createUploadRoute({ coordinator, maxBodyBytes }));
+  const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
+  const pageRoutes = createPageRoutes({ coordinator, views });
+
+  app.use(setSecurityHeaders());
+  app.use(handleErrors({
+    log,
+    renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)),
+    isPageRequest: (ctx) => (ctx.method === 'GET' || ctx.method === 'HEAD') && !PROTOCOL_PATHS.has(ctx.path),
+  }));
+  app.use(rejectUnrouted());
+  app.use(protocolRoutes.routes());
+  app.use(jsonRoutes.routes());
+  app.use(jsonRoutes.allowedMethods());
+  app.use(pageRoutes.routes());
+  app.use(pageRoutes.allowedMethods());
+  return app;
+}
+
+// Routers leave unmatched requests without a body; this turns them into real errors, so
+// the API answers JSON and browsers get the 404 page. It runs after the routers (and their
+// allowedMethods, which set 405) have had their turn.
+function rejectUnrouted(): Koa.Middleware {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.body !== undefined && ctx.body !== null) {
+      return;
+    }
+    if (ctx.status === 405) {
+      const allowed = ctx.response.get('Allow');
+      throw new HttpError(405, `${ctx.method} is not allowed on ${ctx.path}; allowed: ${allowed}`, { headers: { Allow: allowed } });
+    }
+    throw new HttpError(404, `Nothing is at ${ctx.path}.`);
+  };
+}

@@ -1,0 +1,44 @@
+// Errors the coordinator throws for bad input; each transport maps them to its own answer
+// (an XML-RPC fault, a JSON 4xx) by class, never by message.
+import type { WireValue } from '../../runner/types.ts';
+import { describeValue } from './wire-value.ts';
+
+/** A field of what the client sent has the wrong type or value. */
+export class InvalidFieldError extends Error {
+  override name = 'InvalidFieldError';
+  /** Where the field is, e.g. `client_info.package` or `results_list[2]`. */
+  readonly field: string;
+  /** What was expected, e.g. `a non-empty string`. */
+  readonly expected: string;
+  /** What was found, described, e.g. `integer 42`. */
+  readonly actual: string;
+
+  constructor(field: string, expected: string, value: WireValue | undefined) {
+    const actual = describeValue(value);
+    super(`${field} must be ${expected}, got ${actual}`);
+    this.field = field;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** No result has this key. */
+export class UnknownResultError extends Error {
+  override name = 'UnknownResultError';
+  readonly resultKey: number;
+
+  constructor(resultKey: number) {
+    super(`no result has the key ${resultKey}`);
+    this.resultKey = resultKey;
+  }
+}
+
+/** No result was stored with this auth_key, so the upload is not authorised. */
+export class UnknownAuthKeyError extends Error {
+  override name = 'UnknownAuthKeyError';
+
+  constructor() {
+    // The key itself is left out: it is a secret, even a wrong one may be a typo of a real one.
+    super('the auth_key does not belong to any result; use the auth_key that add_results returned');
+  }
+}

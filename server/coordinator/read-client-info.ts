@@ -1,0 +1,75 @@
+// client_info is an open bag; only the fields that group and judge results are checked.
+import type { WireStruct, WireValue } from '../../runner/types.ts';
+import { InvalidFieldError } from './errors.ts';
+import type { BuildIdentity } from './tagset.ts';
+
+/** Reads package, host, arch and tags, refusing types that cannot name a tagset. */
+export function readBuildIdentity(clientInfo: WireStruct, field = 'client_info'): BuildIdentity {
+  const packageName = clientInfo.package;
+  if (typeof packageName !== 'string' || packageName === '') {
+    throw new InvalidFieldError(`${field}.package`, 'a non-empty string', packageName);
+  }
+  return {
+    package: packageName,
+    host: readOptionalString(clientInfo, 'host', field),
+    arch: readOptionalString(clientInfo, 'arch', field),
+    tags: readTags(clientInfo.tags, `${field}.tags`),
+  };
+}
+
+/** Reads a tag list: nil or absent is no tags, as the original clients send. */
+export function readTags(tags: WireValue | undefined, field: string): string[] {
+  if (tags === undefined || tags === null) {
+    return [];
+  }
+  if (!Array.isArray(tags)) {
+    throw new InvalidFieldError(field, 'an array of strings or nil', tags);
+  }
+  tags.forEach((tag, index) => {
+    if (typeof tag !== 'string') {
+      throw new InvalidFieldError(`${field}[${index}]`, 'a string', tag);
+    }
+  });
+  return tags as string[];
+}
+
+/**
+ * The build's success as the original judged it (Python truthiness); null when the client
+ * sent no `success`, so views can say "unknown" rather than guess.
+ */
+export function readSuccess(clientInfo: WireStruct): boolean | null {
+  const success = clientInfo.success;
+  if (success === undefined) {
+    return null;
+  }
+  if (success === null) {
+    return false;
+  }
+  if (typeof success === 'string' || Array.isArray(success) || Buffer.isBuffer(success)) {
+    return success.length > 0;
+  }
+  if (typeof success === 'number' || typeof success === 'bigint') {
+    return success !== 0 && success !== 0n && !Number.isNaN(success);
+  }
+  if (typeof success === 'boolean') {
+    return success;
+  }
+  return success instanceof Date || Object.keys(success).length > 0;
+}
+
+/** The client's duration in seconds when it is a usable number. */
+export function readDuration(clientInfo: WireStruct): number | null {
+  const duration = clientInfo.duration;
+  return typeof duration === 'number' && Number.isFinite(duration) && duration >= 0 ? duration : null;
+}
+
+function readOptionalString(clientInfo: WireStruct, key: string, field: string): string {
+  const value = clientInfo[key];
+  if (value === undefined || value === null) {
+    return '';
+  }
+  if (typeof value !== 'string') {
+    throw new InvalidFieldError(`${field}.${key}`, 'a string', value);
+  }
+  return value;
+}

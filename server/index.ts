@@ -1,0 +1,32 @@
+// The server's public API.
+export { startServer, type RunningServer } from './start-server.ts';
+export { createApp } from './app.ts';
+export { createCoordinator } from './coordinator/create-coordinator.ts';
+export { openSqliteStore } from './store/sqlite-store.ts';
+export { SchemaVersionError } from './store/sqlite-schema.ts';
+export { InvalidFieldError, UnknownAuthKeyError, UnknownResultError } from './coordinator/errors.ts';
+export { buildTagset, getVisibleTags, makeTagsetKey, type BuildIdentity } from './coordinator/tagset.ts';
+export {
+  DEFAULT_DB,
+  DEFAULT_HOST,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_PORT,
+  ServerOptionError,
+  type AppOptions,
+  type ServerOptions,
+} from './options.ts';
+export type {
+  AddedResult,
+  Coordinator,
+  CoordinatorOptions,
+  PackageSummary,
+  ResultSummary,
+  ShouldBuildAnswer,
+  ShouldBuildOptions,
+  StoredTriple,
+  TagsetSummary,
+  UploadInput,
+  UploadRecord,
+  UploadWithContent,
+} from './coordinator/types.ts';
+export type { Store } from './store/types.ts';

@@ -1,0 +1,55 @@
+// Server options with their defaults, checked once at start so a typo fails loudly.
+
+export interface ServerOptions {
+  /** Address to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** Port to listen on; 0 picks a free one. Default 8080. */
+  port?: number;
+  /** SQLite file. Default ./pony-build.db; `:memory:` keeps nothing. */
+  db?: string;
+  /** Largest request body accepted (XML-RPC, JSON, uploads). Default 32 MiB. */
+  maxBodyBytes?: number;
+  /** Where request errors and internal failures are written. Default: nowhere. */
+  log?: (line: string) => void;
+  /** The clock, in Unix seconds; for tests and simulations. */
+  now?: () => number;
+}
+
+export interface AppOptions {
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_DB = './pony-build.db';
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** The server was given an option it cannot use. */
+export class ServerOptionError extends Error {
+  override name = 'ServerOptionError';
+  readonly option: string;
+
+  constructor(option: string, expected: string, value: unknown) {
+    super(`Expected the \`${option}\` option to be ${expected}, got \`${String(value)}\` (${typeof value})`);
+    this.option = option;
+  }
+}
+
+export function resolveMaxBodyBytes(value: number | undefined): number {
+  const maxBodyBytes = value ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new ServerOptionError('maxBodyBytes', 'a positive integer', value);
+  }
+  return maxBodyBytes;
+}
+
+export function resolvePort(value: number | undefined): number {
+  const port = value ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ServerOptionError('port', 'an integer from 0 to 65535', value);
+  }
+  return port;
+}
+
+export function ignoreLog(): void {}

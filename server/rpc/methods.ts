@@ -1,0 +1,61 @@
+// The original pony-build's five XML-RPC methods, each a thin call into the coordinator.
+import type { WireStruct, WireValue } from '../../runner/types.ts';
+import { UnknownResultError } from '../coordinator/errors.ts';
+import type { Coordinator } from '../coordinator/types.ts';
+import type { ParamSpec } from './read-params.ts';
+
+export interface RpcCallContext {
+  coordinator: Coordinator;
+  clientIp: string;
+}
+
+export interface RpcMethod {
+  params: readonly ParamSpec[];
+  call(args: WireValue[], context: RpcCallContext): Promise<WireValue>;
+}
+
+// A Map, so that a method named `constructor` or `__proto__` is simply unknown.
+export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMethod>([
+  ['add_results', {
+    params: [{ name: 'client_info', type: 'struct' }, { name: 'results_list', type: 'array' }],
+    async call([clientInfo, resultsList], { coordinator, clientIp }) {
+      const added = await coordinator.addResults(clientInfo as WireStruct, resultsList as WireStruct[], { clientIp });
+      return [added.resultKey, added.authKey];
+    },
+  }],
+  ['get_results', {
+    params: [{ name: 'result_key', type: 'result key' }],
+    async call([resultKey], { coordinator }) {
+      const triple = await coordinator.getResult(resultKey as number);
+      if (!triple) {
+        throw new UnknownResultError(resultKey as number);
+      }
+      return triple;
+    },
+  }],
+  ['check_should_build', {
+    params: [
+      { name: 'client_info', type: 'struct' },
+      { name: 'reserve_build', type: 'boolean', default: true },
+      { name: 'build_allowance', type: 'number', default: 0 },
+    ],
+    async call([clientInfo, reserveBuild, buildAllowance], { coordinator }) {
+      const answer = await coordinator.checkShouldBuild(clientInfo as WireStruct, {
+        reserveBuild: reserveBuild as boolean,
+        buildAllowance: buildAllowance as number,
+      });
+      return [answer.build, answer.reason];
+    },
+  }],
+  ['get_tagsets_for_package', {
+    params: [{ name: 'package', type: 'string' }],
+    call: ([packageName], { coordinator }) => coordinator.getTagsetsForPackage(packageName as string),
+  }],
+  ['get_last_result_for_tagset', {
+    params: [{ name: 'package', type: 'string' }, { name: 'tagset', type: 'array of strings' }],
+    async call([packageName, tagset], { coordinator }) {
+      // The original answers 0, not a fault, when there is no such result.
+      return (await coordinator.getLastResultForTagset(packageName as string, tagset as string[])) ?? 0;
+    },
+  }],
+]);

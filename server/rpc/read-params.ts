@@ -1,0 +1,106 @@
+// Checks a call's arguments against its method's declared parameters before anything runs,
+// so a wrong call is answered with a fault naming the argument, and nothing is stored.
+import type { WireValue } from '../../runner/types.ts';
+import { isWireStruct } from '../coordinator/wire-value.ts';
+import { describeWireType } from './describe-wire-type.ts';
+import { FaultCode } from './fault-codes.ts';
+import { RpcFault } from './rpc-fault.ts';
+
+export type ParamType = 'struct' | 'array' | 'string' | 'boolean' | 'number' | 'result key' | 'array of strings';
+
+export interface ParamSpec {
+  name: string;
+  type: ParamType;
+  /** Used when the argument is left out or sent as nil. */
+  default?: WireValue;
+}
+
+const EXPECTED: Record<ParamType, string> = {
+  struct: 'struct',
+  array: 'array',
+  string: 'string',
+  boolean: 'boolean',
+  number: 'int or double',
+  'result key': 'int, or string of digits',
+  'array of strings': 'array of strings',
+};
+
+/** The arguments, checked and with defaults filled in; throws an RpcFault naming the first bad one. */
+export function readParams(methodName: string, specs: readonly ParamSpec[], params: WireValue[]): WireValue[] {
+  checkCount(methodName, specs, params.length);
+  return specs.map((spec, index) => {
+    const value = params[index];
+    if ((value === undefined || value === null) && 'default' in spec) {
+      return spec.default!;
+    }
+    const read = readParam(spec.type, value);
+    if (read === undefined) {
+      throw new RpcFault(
+        FaultCode.INVALID_PARAMS,
+        `${methodName} argument ${index + 1} (${spec.name}): expected ${EXPECTED[spec.type]}, got ${describeMismatch(spec.type, value)}`,
+      );
+    }
+    return read;
+  });
+}
+
+function checkCount(methodName: string, specs: readonly ParamSpec[], count: number): void {
+  const required = specs.filter((spec) => !('default' in spec)).length;
+  if (count >= required && count <= specs.length) {
+    return;
+  }
+  const range = required === specs.length ? `${required}` : `${required} to ${specs.length}`;
+  const names = specs.map((spec) => ('default' in spec ? `[${spec.name}]` : spec.name)).join(', ');
+  const noun = specs.length === 1 ? 'argument' : 'arguments';
+  throw new RpcFault(FaultCode.INVALID_PARAMS, `${methodName} takes ${range} ${noun} (${names}), got ${count}`);
+}
+
+// Returns the value in the form the method uses, or undefined when it does not fit.
+function readParam(type: ParamType, value: WireValue | undefined): WireValue | undefined {
+  switch (type) {
+    case 'struct':
+      return isWireStruct(value) ? value : undefined;
+    case 'array':
+      return Array.isArray(value) ? value : undefined;
+    case 'string':
+      return typeof value === 'string' ? value : undefined;
+    case 'boolean':
+      // Very old clients send 0/1 ints for flags.
+      return typeof value === 'boolean' ? value : isInteger(value) ? value !== 0 : undefined;
+    case 'number':
+      return typeof value === 'number' ? value : undefined;
+    case 'result key':
+      return readResultKey(value);
+    case 'array of strings':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+  }
+}
+
+// The original accepted str(int(key)), so both 7 and "7" name result 7.
+function readResultKey(value: WireValue | undefined): number | undefined {
+  if (typeof value === 'bigint') {
+    return value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
+  }
+  if (isInteger(value)) {
+    return value >= 0 ? value : undefined;
+  }
+  if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) {
+    return Number(value);
+  }
+  return undefined;
+}
+
+function isInteger(value: WireValue | undefined): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+function describeMismatch(type: ParamType, value: WireValue | undefined): string {
+  if (type === 'array of strings' && Array.isArray(value)) {
+    const index = value.findIndex((item) => typeof item !== 'string');
+    return `an array holding ${describeWireType(value[index])} at index ${index}`;
+  }
+  if (type === 'result key' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint')) {
+    return `${describeWireType(value)} ${JSON.stringify(String(value)).slice(0, 60)}`;
+  }
+  return describeWireType(value);
+}

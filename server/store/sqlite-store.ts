@@ -1,0 +1,266 @@
+// The default store: one SQLite file (or memory), written in WAL mode so page views do not
+// wait for writers. better-sqlite3 is synchronous; the async Store interface is kept so that
+// other databases can implement it.
+import Database from 'better-sqlite3';
+import type { WireStruct } from '../../runner/types.ts';
+import { migrateSchema } from './sqlite-schema.ts';
+import { parseTagged, stringifyTagged } from './tagged-json.ts';
+import type {
+  BuildReservation,
+  NewResultRecord,
+  NewUploadRecord,
+  ResultSummaryRecord,
+  Store,
+  StoredResult,
+  TagsetRecord,
+  UploadRecord,
+  UploadWithContent,
+} from './types.ts';
+
+interface ResultRow {
+  id: number;
+  received_at: number;
+  client_ip: string;
+  client_info: string;
+  results_list: string;
+}
+
+interface TagsetRow {
+  tagset_key: string;
+  package: string;
+  tags: string;
+  result_count: number;
+  id: number;
+  received_at: number;
+  host: string;
+  arch: string;
+  success: number | null;
+  duration: number | null;
+}
+
+interface UploadRow {
+  id: number;
+  result_id: number;
+  filename: string;
+  description: string;
+  visible: number;
+  size: number;
+  uploaded_at: number;
+  content?: Buffer;
+}
+
+const TAGSET_COLUMNS = `
+  t.tagset_key, t.package, t.tags, t.result_count,
+  r.id, r.received_at, r.host, r.arch, r.success, r.duration`;
+const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at';
+
+/** Opens (creating or migrating as needed) the SQLite database at `path`; `:memory:` keeps nothing. */
+export function openSqliteStore(path: string): Store {
+  const database = new Database(path);
+  try {
+    configureDatabase(database, path);
+    migrateSchema(database);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  return createSqliteStore(database);
+}
+
+function configureDatabase(database: Database.Database, path: string): void {
+  if (path !== ':memory:' && path !== '') {
+    database.pragma('journal_mode = WAL');
+    // With WAL, NORMAL loses at most the last transactions on power loss, never consistency.
+    database.pragma('synchronous = NORMAL');
+  }
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+}
+
+function createSqliteStore(database: Database.Database): Store {
+  const statements = {
+    insertResult: database.prepare(`
+      INSERT INTO results (received_at, client_ip, package, host, arch, tagset_key, success, duration,
+                           auth_key, client_info, results_list)
+      VALUES (@receivedAt, @clientIp, @package, @host, @arch, @tagsetKey, @success, @duration,
+              @authKey, @clientInfo, @resultsList)`),
+    upsertTagset: database.prepare(`
+      INSERT INTO tagsets (tagset_key, package, tags, latest_result_id, result_count)
+      VALUES (?, ?, ?, ?, 1)
+      ON CONFLICT (tagset_key) DO UPDATE SET
+        latest_result_id = excluded.latest_result_id,
+        result_count = result_count + 1`),
+    deleteReservation: database.prepare('DELETE FROM build_reservations WHERE tagset_key = ?'),
+    getResult: database.prepare(
+      'SELECT id, received_at, client_ip, client_info, results_list FROM results WHERE id = ?'),
+    findByAuthKey: database.prepare('SELECT id FROM results WHERE auth_key = ?'),
+    countResults: database.prepare('SELECT count(*) AS count FROM results'),
+    listPackages: database.prepare('SELECT DISTINCT package FROM tagsets ORDER BY package'),
+    listAllTagsets: database.prepare(`
+      SELECT ${TAGSET_COLUMNS} FROM tagsets t JOIN results r ON r.id = t.latest_result_id
+      ORDER BY t.package, t.tagset_key`),
+    listPackageTagsets: database.prepare(`
+      SELECT ${TAGSET_COLUMNS} FROM tagsets t JOIN results r ON r.id = t.latest_result_id
+      WHERE t.package = ? ORDER BY t.tagset_key`),
+    getTagset: database.prepare(`
+      SELECT ${TAGSET_COLUMNS} FROM tagsets t JOIN results r ON r.id = t.latest_result_id
+      WHERE t.tagset_key = ?`),
+    getLatestForTagset: database.prepare(`
+      SELECT r.id, r.received_at, r.client_ip, r.client_info, r.results_list
+      FROM tagsets t JOIN results r ON r.id = t.latest_result_id
+      WHERE t.package = ? AND t.tagset_key = ?`),
+    upsertBuildRequest: database.prepare(`
+      INSERT INTO build_requests (tagset_key, requested_at) VALUES (?, ?)
+      ON CONFLICT (tagset_key) DO UPDATE SET requested_at = excluded.requested_at`),
+    deleteBuildRequest: database.prepare('DELETE FROM build_requests WHERE tagset_key = ?'),
+    getReservation: database.prepare(
+      'SELECT reserved_at, requested_allowance FROM build_reservations WHERE tagset_key = ?'),
+    upsertReservation: database.prepare(`
+      INSERT INTO build_reservations (tagset_key, reserved_at, requested_allowance) VALUES (?, ?, ?)
+      ON CONFLICT (tagset_key) DO UPDATE SET
+        reserved_at = excluded.reserved_at, requested_allowance = excluded.requested_allowance`),
+    insertUpload: database.prepare(`
+      INSERT INTO uploads (result_id, filename, description, visible, size, uploaded_at, content)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`),
+    listUploads: database.prepare(`SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE result_id = ? ORDER BY id`),
+    getUpload: database.prepare(`SELECT ${UPLOAD_COLUMNS}, content FROM uploads WHERE result_id = ? AND id = ?`),
+  };
+
+  const insertResult = database.transaction((record: NewResultRecord, clientInfo: string, resultsList: string) => {
+    const { lastInsertRowid } = statements.insertResult.run({
+      receivedAt: record.receivedAt,
+      clientIp: record.clientIp,
+      package: record.package,
+      host: record.host,
+      arch: record.arch,
+      tagsetKey: record.tagsetKey,
+      success: record.success === null ? null : Number(record.success),
+      duration: record.duration,
+      authKey: record.authKey,
+      clientInfo,
+      resultsList,
+    });
+    const key = Number(lastInsertRowid);
+    statements.upsertTagset.run(record.tagsetKey, record.package, JSON.stringify(record.tagset), key);
+    statements.deleteReservation.run(record.tagsetKey);
+    return key;
+  });
+
+  return {
+    async addResult(record) {
+      // Encoded before the transaction, so a value that cannot be stored leaves nothing behind.
+      const clientInfo = stringifyTagged(record.clientInfo);
+      const resultsList = stringifyTagged(record.resultsList);
+      return insertResult(record, clientInfo, resultsList);
+    },
+    async getResult(key) {
+      const row = statements.getResult.get(key) as ResultRow | undefined;
+      return row && readResultRow(row);
+    },
+    async findResultKeyByAuthKey(authKey) {
+      const row = statements.findByAuthKey.get(authKey) as { id: number } | undefined;
+      return row?.id;
+    },
+    async countResults() {
+      return (statements.countResults.get() as { count: number }).count;
+    },
+    async listPackages() {
+      return (statements.listPackages.all() as Array<{ package: string }>).map((row) => row.package);
+    },
+    async listTagsets(packageName) {
+      const rows = packageName === undefined
+        ? statements.listAllTagsets.all()
+        : statements.listPackageTagsets.all(packageName);
+      return (rows as TagsetRow[]).map(readTagsetRow);
+    },
+    async getTagset(tagsetKey) {
+      const row = statements.getTagset.get(tagsetKey) as TagsetRow | undefined;
+      return row && readTagsetRow(row);
+    },
+    async getLatestResultForTagset(packageName, tagsetKey) {
+      const row = statements.getLatestForTagset.get(packageName, tagsetKey) as ResultRow | undefined;
+      return row && readResultRow(row);
+    },
+    async addBuildRequest(tagsetKey, requestedAt) {
+      statements.upsertBuildRequest.run(tagsetKey, requestedAt);
+    },
+    async takeBuildRequest(tagsetKey) {
+      return statements.deleteBuildRequest.run(tagsetKey).changes > 0;
+    },
+    async getBuildReservation(tagsetKey): Promise<BuildReservation | undefined> {
+      const row = statements.getReservation.get(tagsetKey) as
+        { reserved_at: number; requested_allowance: number } | undefined;
+      return row && { reservedAt: row.reserved_at, requestedAllowance: row.requested_allowance };
+    },
+    async setBuildReservation(tagsetKey, reservation) {
+      statements.upsertReservation.run(tagsetKey, reservation.reservedAt, reservation.requestedAllowance);
+    },
+    async addUpload(record: NewUploadRecord): Promise<UploadRecord> {
+      const { lastInsertRowid } = statements.insertUpload.run(
+        record.resultKey, record.filename, record.description, Number(record.visible),
+        record.content.length, record.uploadedAt, record.content);
+      return {
+        id: Number(lastInsertRowid),
+        resultKey: record.resultKey,
+        filename: record.filename,
+        description: record.description,
+        visible: record.visible,
+        size: record.content.length,
+        uploadedAt: record.uploadedAt,
+      };
+    },
+    async listUploads(resultKey) {
+      return (statements.listUploads.all(resultKey) as UploadRow[]).map(readUploadRow);
+    },
+    async getUpload(resultKey, uploadId): Promise<UploadWithContent | undefined> {
+      const row = statements.getUpload.get(resultKey, uploadId) as UploadRow | undefined;
+      return row && { ...readUploadRow(row), content: row.content! };
+    },
+    async close() {
+      if (database.open) {
+        database.close();
+      }
+    },
+  };
+}
+
+function readResultRow(row: ResultRow): StoredResult {
+  return {
+    key: row.id,
+    receivedAt: row.received_at,
+    clientIp: row.client_ip,
+    clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
+    resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
+  };
+}
+
+function readTagsetRow(row: TagsetRow): TagsetRecord {
+  const latest: ResultSummaryRecord = {
+    key: row.id,
+    receivedAt: row.received_at,
+    package: row.package,
+    host: row.host,
+    arch: row.arch,
+    success: row.success === null ? null : row.success === 1,
+    duration: row.duration,
+  };
+  return {
+    package: row.package,
+    tagset: JSON.parse(row.tags) as string[],
+    tagsetKey: row.tagset_key,
+    resultCount: row.result_count,
+    latest,
+  };
+}
+
+function readUploadRow(row: UploadRow): UploadRecord {
+  return {
+    id: row.id,
+    resultKey: row.result_id,
+    filename: row.filename,
+    description: row.description,
+    visible: row.visible === 1,
+    size: row.size,
+    uploadedAt: row.uploaded_at,
+  };
+}

@@ -1,0 +1,35 @@
+// POST /upload: attaches a file to the result whose auth_key is given. The key is checked
+// before the body is read, so an unauthorised client cannot make the server read a file.
+import type { Middleware } from 'koa';
+import { UnknownAuthKeyError } from '../coordinator/errors.ts';
+import type { Coordinator } from '../coordinator/types.ts';
+import { formatBytes } from '../http/format-bytes.ts';
+import { HttpError } from '../http/http-error.ts';
+import { readRequestBody } from '../http/read-body.ts';
+import { readUploadQuery } from './read-upload-query.ts';
+
+export interface UploadRouteOptions {
+  coordinator: Coordinator;
+  maxBodyBytes: number;
+}
+
+export function createUploadRoute({ coordinator, maxBodyBytes }: UploadRouteOptions): Middleware {
+  return async (ctx) => {
+    if (ctx.method !== 'POST') {
+      throw new HttpError(405, 'files must be POSTed to /upload', { headers: { Allow: 'POST' } });
+    }
+    const query = readUploadQuery(ctx.query);
+    if (!(await coordinator.isAuthKeyKnown(query.authKey))) {
+      throw new HttpError(401, new UnknownAuthKeyError().message);
+    }
+    const content = await readRequestBody(ctx, maxBodyBytes);
+    if (content.length === 0) {
+      throw new HttpError(400, 'the upload has no body; send the file as the request body');
+    }
+    const upload = await coordinator.addUpload({ ...query, content }).catch((error: unknown) => {
+      throw error instanceof UnknownAuthKeyError ? new HttpError(401, error.message) : error;
+    });
+    ctx.type = 'text/plain; charset=utf-8';
+    ctx.body = `stored ${upload.filename} (${formatBytes(upload.size)}) with result ${upload.resultKey}\n`;
+  };
+}

@@ -1,0 +1,25 @@
+// Templates are compiled once when the app is created, not on every request. Pug escapes
+// every `=` and `#{}` output; the templates never use the unescaped forms.
+import { fileURLToPath } from 'node:url';
+import pug from 'pug';
+import type { toErrorPage, toIndexPage, toResultPage } from './view-models.ts';
+
+const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
+
+export interface Views {
+  renderIndex(page: ReturnType<typeof toIndexPage>): string;
+  renderResult(page: ReturnType<typeof toResultPage>): string;
+  renderError(page: ReturnType<typeof toErrorPage>): string;
+}
+
+export function compileViews(): Views {
+  const compile = (name: string) => pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY });
+  const index = compile('index');
+  const result = compile('result');
+  const error = compile('error');
+  return {
+    renderIndex: (page) => index(page),
+    renderResult: (page) => result(page),
+    renderError: (page) => error(page),
+  };
+}

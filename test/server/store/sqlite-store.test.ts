@@ -1,0 +1,66 @@
+import path from 'node:path';
+import test from 'ava';
+import Database from 'better-sqlite3';
+import { openSqliteStore, SchemaVersionError } from '../../../server/index.ts';
+import type { NewResultRecord } from '../../../server/store/types.ts';
+import { makeTempDirectory } from '../helpers/server.ts';
+
+function makeRecord(overrides: Partial<NewResultRecord> = {}): NewResultRecord {
+  return {
+    receivedAt: 1000,
+    clientIp: '127.0.0.1',
+    package: 'p',
+    host: 'h',
+    arch: 'a',
+    tagset: ['__arch=a', '__host=h', '__package=p'],
+    tagsetKey: '["__arch=a","__host=h","__package=p"]',
+    success: true,
+    duration: 5,
+    authKey: 'key-1',
+    clientInfo: { package: 'p' },
+    resultsList: [],
+    ...overrides,
+  };
+}
+
+test('a result whose write fails leaves nothing behind, not even a tagset count', async (t) => {
+  const store = openSqliteStore(path.join(makeTempDirectory(t), 'results.db'));
+  t.teardown(() => store.close());
+  await store.addResult(makeRecord());
+  await t.throwsAsync(store.addResult(makeRecord({ receivedAt: 2000 })), { any: true, message: /UNIQUE constraint failed: results\.auth_key/ });
+  t.is(await store.countResults(), 1);
+  const [tagset] = await store.listTagsets('p');
+  t.is(tagset!.resultCount, 1);
+  t.is(tagset!.latest.receivedAt, 1000);
+});
+
+test('the latest result of a tagset is the one stored last', async (t) => {
+  const store = openSqliteStore(':memory:');
+  t.teardown(() => store.close());
+  await store.addResult(makeRecord({ authKey: 'a', success: true }));
+  const key = await store.addResult(makeRecord({ authKey: 'b', success: false, clientInfo: { package: 'p', n: 2 } }));
+  const latest = await store.getLatestResultForTagset('p', makeRecord().tagsetKey);
+  t.is(latest?.key, key);
+  t.deepEqual(latest?.clientInfo, { package: 'p', n: 2 });
+  t.is((await store.getTagset(makeRecord().tagsetKey))?.latest.success, false);
+  t.is(await store.getLatestResultForTagset('other', makeRecord().tagsetKey), undefined);
+});
+
+test('a database file is created in WAL mode with the current schema version', async (t) => {
+  const file = path.join(makeTempDirectory(t), 'results.db');
+  await openSqliteStore(file).close();
+  const database = new Database(file, { readonly: true });
+  t.teardown(() => database.close());
+  t.is(database.pragma('journal_mode', { simple: true }), 'wal');
+  t.deepEqual(database.prepare('SELECT version FROM schema_version').all(), [{ version: 1 }]);
+});
+
+test('a database from a newer server is refused', async (t) => {
+  const file = path.join(makeTempDirectory(t), 'results.db');
+  await openSqliteStore(file).close();
+  const database = new Database(file);
+  database.prepare('UPDATE schema_version SET version = 99').run();
+  database.close();
+  const error = t.throws(() => openSqliteStore(file), { instanceOf: SchemaVersionError });
+  t.is(error?.message, 'The database has schema version 99, but this server knows versions up to 1; upgrade pony-build');
+});
