@@ -30,6 +30,11 @@ export interface BuildContext {
   describe?(scope: ContextScope): string;
   /** Always called once for an entered context, even after a failure or Ctrl-C. */
   exit(scope: ContextScope): Promise<void>;
+  /**
+   * Mistakes in this context's options, one line each, found before anything runs. It sees
+   * every context of the build so it can name clashes (two checkouts into one directory).
+   */
+  findProblems?(contexts: readonly BuildContext[]): string[];
 }
 
 /** Thrown by a context that could not be entered; the build stops, exits still run. */

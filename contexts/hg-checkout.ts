@@ -1,0 +1,56 @@
+// The original's HgCheckout, with a cached clone: `hg clone -U` the first time, `hg pull`
+// afterwards, then a local clone into the build directory updated to the wanted ref.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildContext } from '../runner/context.ts';
+import { createCacheAtomically, hasMetadata } from './checkout/cached-working-copy.ts';
+import { checkBoolean, checkDirectory, checkRevisionName, checkUrl, type CheckoutOptions, type OptionCheck } from './checkout/checkout-options.ts';
+import { createCheckoutContext, type CheckedOut, type CheckoutRequest } from './checkout/create-checkout-context.ts';
+import { readCommandOutput } from './checkout/read-command.ts';
+import { runCheckoutStep } from './checkout/run-checkout-step.ts';
+
+export interface HgCheckoutOptions extends CheckoutOptions {
+  /** A branch, tag, bookmark or changeset id; default the tip of the `default` branch. */
+  ref?: string;
+}
+
+const checkHgRef: OptionCheck = (value) => (typeof value === 'number' ? 'a string' : checkRevisionName(value));
+
+export function hgCheckout(options: HgCheckoutOptions): BuildContext {
+  return createCheckoutContext<HgCheckoutOptions>(
+    {
+      vcs: 'hg',
+      constructorName: 'hgCheckout',
+      optionChecks: { url: checkUrl, ref: checkHgRef, directory: checkDirectory, cache: checkBoolean },
+      getRequestedRef: (given) => given.ref,
+      checkOut: checkOutHg,
+    },
+    options,
+  );
+}
+
+async function checkOutHg(request: CheckoutRequest<HgCheckoutOptions>): Promise<CheckedOut> {
+  const { scope, contextName, options, target, cachePath } = request;
+  if (cachePath === undefined) {
+    await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', options.url, target]);
+  } else {
+    if (await hasMetadata(cachePath, '.hg')) {
+      await runCheckoutStep(scope, contextName, ['hg', 'pull'], { cwd: cachePath });
+    } else {
+      await createCacheAtomically(cachePath, async (partialPath) => {
+        await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', options.url, partialPath]);
+      });
+    }
+    await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', cachePath, target]);
+    // The local clone's default path is the cache; `hg pull` in the build should reach the real one.
+    await writeFile(path.join(target, '.hg', 'hgrc'), `[paths]\ndefault = ${options.url}\n`);
+  }
+  const step = await runCheckoutStep(scope, contextName, ['hg', 'update', ...(options.ref === undefined ? [] : ['-r', options.ref])], { cwd: target });
+  // HGPLAIN keeps the output free of the user's aliases, colours and localisation.
+  const read = { cwd: target, env: { ...scope.env, HGPLAIN: '1' }, signal: scope.signal };
+  return {
+    step,
+    revision: await readCommandOutput(['hg', 'log', '-r', '.', '--template', '{node}'], read),
+    versionInfo: await readCommandOutput(['hg', 'id', '-nib'], read),
+  };
+}
