@@ -1,0 +1,70 @@
+// `npm run bench`: every benchmark in one run on this machine, compared as
+// ratios measured side by side (the machine is shared, absolute times drift),
+// written to bench/report.md.
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { measureAddResultsRate } from './add-results-rate.ts';
+import { measureOutputThroughput } from './output-throughput.ts';
+import { measureStepsOverhead } from './steps-overhead.ts';
+
+const reportFile = fileURLToPath(new URL('report.md', import.meta.url));
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+const verdict = (met: boolean) => (met ? 'met' : '**missed**');
+
+function log(text: string) {
+  process.stderr.write(`${text}\n`);
+}
+
+log('1/3 steps overhead (200 trivial steps)...');
+const steps = await measureStepsOverhead();
+log(JSON.stringify(steps));
+log('2/3 output throughput (1 GiB)...');
+const output = await measureOutputThroughput();
+log(JSON.stringify(output));
+log('3/3 add_results rate...');
+const rate = await measureAddResultsRate();
+log(JSON.stringify(rate));
+
+const report = `# pony-build benchmarks
+
+Run on ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${fixed(os.totalmem() / 1024 ** 3, 0)} GiB.
+Each comparison was measured side by side in this run; the ratios are what count.
+
+## 1. Per-step overhead: ${steps.steps} steps of \`/bin/true\`
+
+| runner | time (median of 5) |
+|---|---|
+| bash loop | ${fixed(steps.shellMs, 0)} ms |
+| bare \`child_process.spawn\` loop | ${fixed(steps.spawnMs, 0)} ms |
+| pony-build \`runBuild\` (with the console reporter) | ${fixed(steps.runnerMs, 0)} ms |
+
+pony-build / spawn loop: **${fixed(steps.runnerOverSpawn)}x** (target at most 2x: ${verdict(steps.runnerOverSpawn <= 2)}); pony-build / bash loop: ${fixed(steps.runnerOverShell)}x.
+
+## 2. A step printing 1 GiB
+
+| | throughput |
+|---|---|
+| \`cmd \\| tee file > /dev/null\` | ${fixed(output.teeMBps, 0)} MB/s |
+| pony-build (live to the terminal, full log file, bounded capture) | ${fixed(output.runnerMBps, 0)} MB/s |
+
+pony-build / tee: **${fixed(output.runnerOverTee * 100, 0)}%** (target at least 80%: ${verdict(output.runnerOverTee >= 0.8)}).
+Runner peak RSS: **${fixed(output.runnerPeakRssMb, 0)} MB** (target under 100 MB: ${verdict(output.runnerPeakRssMb < 100)}); of this, Node with the tsx loader alone takes about 73 MB.
+
+## 3. add_results per second (10 steps, 64 KB of output with \`<\`, \`&\` and ANSI colours)
+
+Body sizes: JSON ${rate.jsonBytes} bytes, XML-RPC ${rate.xmlBytes} bytes. ${8} concurrent clients on loopback, server in its own process.
+
+| endpoint | results/s |
+|---|---|
+| bare Koa route (JSON.parse + one SQLite transaction) | ${fixed(rate.bareRate, 0)} |
+| pony-build \`POST /api/v1/results\` | ${fixed(rate.jsonRate, 0)} |
+| pony-build \`POST /xmlrpc\` add_results | ${fixed(rate.xmlrpcRate, 0)} |
+
+JSON / bare: **${fixed(rate.jsonOverBare)}** (target at least 0.5: ${verdict(rate.jsonOverBare >= 0.5)}); XML-RPC / JSON: **${fixed(rate.xmlrpcOverJson)}** (target at least 0.33: ${verdict(rate.xmlrpcOverJson >= 1 / 3)}).
+Server peak RSS after the run: ${rate.serverPeakRssMb === undefined ? 'not reported' : `${fixed(rate.serverPeakRssMb, 0)} MB`}.
+`;
+
+writeFileSync(reportFile, report);
+process.stdout.write(report);
+log(`written to ${reportFile}`);
