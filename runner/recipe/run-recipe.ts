@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { createConsoleReporter } from '../console/console-reporter.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
-import { checkShouldBuild, sendResults } from '../report/server-calls.ts';
+import { checkShouldBuild, getLastResultForTagset, sendResults } from '../report/server-calls.ts';
+import { buildTagset } from '../tagset.ts';
+import type { WireStruct } from '../types.ts';
 import { writeResultFile } from '../report/result-file.ts';
 import { parseServerUrl, type ServerAddress } from '../report/server-url.ts';
 import { runBuild, type BuildPlan } from '../run/run-build.ts';
@@ -67,6 +69,7 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
       logDir: options.logDir && path.resolve(options.logDir),
       signal: interrupts.signal,
       consumers: [createConsoleReporter({ verbose: options.verbose })],
+      checkBeforeSteps: server && !options.forceBuild ? (scope) => findAlreadyBuiltRevision(server, recipe.package, tags, scope.info, debug) : undefined,
     });
   } catch (error) {
     if (error instanceof RecipeError) {
@@ -76,6 +79,10 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
     throw error;
   } finally {
     interrupts.dispose();
+  }
+  if (outcome.skipReason !== undefined) {
+    process.stdout.write(`pony-build: not building ${recipe.package}: ${outcome.skipReason} (use --force-build to build anyway)\n`);
+    return exitCodes.success;
   }
   const buildCode = outcome.interrupted ? exitCodes.interrupted : outcome.clientInfo.success ? exitCodes.success : exitCodes.buildFailed;
   const document = { client_info: outcome.clientInfo, results_list: outcome.results };
@@ -119,6 +126,32 @@ async function askWhetherToSkip(
     return answer.build ? undefined : answer.reason;
   } catch (error) {
     process.stderr.write(`pony-build: could not ask the server whether to build (${(error as Error).message}); building anyway\n`);
+    return undefined;
+  }
+}
+
+/**
+ * Change detection: when the checkout is at the revision of the last result
+ * reported for this tagset, the server already knows how it went.
+ */
+async function findAlreadyBuiltRevision(
+  server: ServerAddress,
+  packageName: string,
+  tags: string[],
+  info: WireStruct,
+  debug: (text: string) => void,
+): Promise<string | undefined> {
+  const revision = typeof info.revision === 'string' && info.revision !== '' ? info.revision : undefined;
+  if (revision === undefined) {
+    return undefined;
+  }
+  const tagset = buildTagset({ package: packageName, host: getHostName(), arch: getPlatformName(), tags });
+  try {
+    const last = await getLastResultForTagset(server, packageName, tagset);
+    debug(`last result for this tagset: ${last ? `${last.resultKey} at revision ${String(last.clientInfo.revision)}` : 'none'}`);
+    return last?.clientInfo.revision === revision ? `revision ${revision} was already reported as result ${last.resultKey}` : undefined;
+  } catch (error) {
+    process.stderr.write(`pony-build: could not ask the server for the last result (${(error as Error).message}); building anyway\n`);
     return undefined;
   }
 }

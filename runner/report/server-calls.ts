@@ -46,3 +46,21 @@ export async function sendResults(
   const authKey = typeof answer[1] === 'string' ? answer[1] : '';
   return { resultKey, authKey, url: new URL(`results/${resultKey}`, server.webUrl).href };
 }
+
+export interface LastResult {
+  resultKey: string;
+  clientInfo: Record<string, unknown>;
+}
+
+/** The newest result reported for exactly this tagset, or undefined when there is none. */
+export async function getLastResultForTagset(server: ServerAddress, packageName: string, tagset: string[], timeoutMs?: number): Promise<LastResult | undefined> {
+  const answer = await callXmlRpc(server.xmlrpcUrl, 'get_last_result_for_tagset', [packageName, tagset], { timeoutMs });
+  if (answer === 0) {
+    return undefined;
+  }
+  if (!Array.isArray(answer) || answer.length < 2 || typeof answer[0] !== 'object' || typeof answer[1] !== 'object') {
+    throw new ServerAnswerError('get_last_result_for_tagset', answer);
+  }
+  const receipt = answer[0] as Record<string, unknown>;
+  return { resultKey: String(receipt.result_key), clientInfo: answer[1] as Record<string, unknown> };
+}

@@ -7,7 +7,7 @@ import { getHostName, getPlatformName } from '../host-info.ts';
 import { isBuildSuccessful, isStepFatal } from '../results/outcome.ts';
 import { runStep } from '../steps/run-step.ts';
 import { getStepName, type StepSpec } from '../steps/step-spec.ts';
-import { validateSteps } from '../steps/validate-steps.ts';
+import { findStepProblems, RecipeError } from '../steps/validate-steps.ts';
 import type { ClientInfo, StepResult, WireStruct } from '../types.ts';
 import { createEventBus, type EmitRunEvent, type RunEventConsumer } from './event-bus.ts';
 
@@ -30,6 +30,11 @@ export interface BuildPlan {
   logDir?: string;
   /** Extra `client_info` keys, e.g. from the recipe itself. */
   info?: WireStruct;
+  /**
+   * Asked once every context is entered (the checkout is done, its revision known):
+   * a reason returned here skips the steps, e.g. "this revision was already built".
+   */
+  checkBeforeSteps?: (scope: ContextScope) => Promise<string | undefined>;
   consumers?: RunEventConsumer[];
 }
 
@@ -37,10 +42,12 @@ export interface BuildOutcome {
   clientInfo: ClientInfo;
   results: StepResult[];
   interrupted: boolean;
+  /** Set when `checkBeforeSteps` decided the steps need not run. */
+  skipReason?: string;
 }
 
 export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
-  validateSteps(plan.steps);
+  validatePlan(plan);
   if (plan.logDir) {
     await mkdir(plan.logDir, { recursive: true });
   }
@@ -77,6 +84,7 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
   const entered: BuildContext[] = [];
   let completed = false;
   let stopped = false;
+  let skipReason: string | undefined;
   try {
     for (const context of plan.contexts ?? []) {
       if (signal.aborted) {
@@ -87,7 +95,10 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
       }
       entered.push(context);
     }
-    if (entered.length === (plan.contexts ?? []).length) {
+    skipReason = entered.length === (plan.contexts ?? []).length && !signal.aborted ? await plan.checkBeforeSteps?.(scope) : undefined;
+    if (skipReason !== undefined) {
+      await skipRemaining(plan.steps, results.length, skipReason, emit);
+    } else if (entered.length === (plan.contexts ?? []).length) {
       for (const [position, step] of plan.steps.entries()) {
         if (signal.aborted || stopped) {
           await skipRemaining(plan.steps.slice(position), results.length, signal.aborted ? 'interrupted' : 'an earlier step failed', emit);
@@ -117,7 +128,16 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
     duration: (performance.now() - startedAt) / 1000,
   };
   await emit({ type: 'build:end', clientInfo, results });
-  return { clientInfo, results, interrupted: signal.aborted };
+  return { clientInfo, results, interrupted: signal.aborted, ...(skipReason === undefined ? {} : { skipReason }) };
+}
+
+/** Step and context mistakes are reported together, before anything runs. */
+function validatePlan(plan: BuildPlan): void {
+  const contexts = plan.contexts ?? [];
+  const problems = [...findStepProblems(plan.steps), ...contexts.flatMap((context) => context.findProblems?.(contexts) ?? [])];
+  if (problems.length > 0) {
+    throw new RecipeError(problems);
+  }
 }
 
 async function enterContext(

@@ -11,14 +11,11 @@ export class RecipeError extends Error {
 
 const knownStepOptions = new Set(['kind', 'type', 'command', 'run', 'name', 'cwd', 'env', 'timeout', 'allowFailure', 'shell']);
 
-export function validateSteps(steps: readonly StepSpec[]): void {
-  const problems = steps.flatMap((step, position) => findStepProblems(step, position));
-  if (problems.length > 0) {
-    throw new RecipeError(problems);
-  }
+export function findStepProblems(steps: readonly StepSpec[]): string[] {
+  return steps.flatMap((step, position) => findProblemsOfStep(step, position));
 }
 
-function findStepProblems(step: StepSpec, position: number): string[] {
+function findProblemsOfStep(step: StepSpec, position: number): string[] {
   const where = `step ${position + 1}`;
   if (typeof step !== 'object' || step === null) {
     return [`${where}: expected a step made with build(), test(), setup(), packageStep() or functionStep(), got \`${String(step)}\``];

@@ -1,0 +1,41 @@
+// With a server, a recipe whose checkout is at the revision of the last result
+// reported for its tagset skips the build: the server already knows.
+import path from 'node:path';
+import test from 'ava';
+import { startServer } from '../../server/index.ts';
+import { makeGitRepository } from '../contexts/repositories.ts';
+import { projectRoot, runTypeScript } from '../helpers/child-process.ts';
+import { makeTempDir } from '../helpers/temp.ts';
+
+const recipe = path.join(projectRoot, 'test/fixtures/recipes/git-checkout.ts');
+
+test('an unchanged revision is not built again; a new commit is, and --force-build always builds', async (t) => {
+  const directory = makeTempDir(t);
+  const server = await startServer({ port: 0, db: path.join(directory, 'results.db') });
+  t.teardown(() => server.close());
+  const repository = await makeGitRepository(t);
+  const env = { REPO_URL: repository.url, PONY_BUILD_CACHE: path.join(directory, 'cache') };
+  const run = (...args: string[]) => runTypeScript(recipe, ['--report', server.url, ...args], { cwd: directory, env });
+
+  const failing = await run();
+  t.is(failing.code, 1, failing.stdout + failing.stderr);
+  t.regex(failing.stdout, /Result reported: .*\/results\/1/);
+
+  // The last result failed, so the server says build; the checkout shows nothing changed.
+  const unchanged = await run();
+  t.is(unchanged.code, 0, unchanged.stdout + unchanged.stderr);
+  t.regex(unchanged.stdout, new RegExp(`not building fixture-git: revision ${repository.revisions.second} was already reported as result 1`));
+  t.notRegex(unchanged.stdout, /Result reported/);
+
+  const forced = await run('--force-build');
+  t.is(forced.code, 1);
+  t.regex(forced.stdout, /Result reported: .*\/results\/2/);
+
+  const fixed = await repository.commit('fix', 'good');
+  // The skipped run reserved the tagset for the last build's duration; let that pass.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const rebuilt = await run();
+  t.is(rebuilt.code, 0, rebuilt.stdout + rebuilt.stderr);
+  t.regex(rebuilt.stdout, /Result reported: .*\/results\/3/);
+  t.regex(rebuilt.stdout, new RegExp(fixed.slice(0, 12)));
+});
