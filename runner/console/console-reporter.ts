@@ -7,7 +7,7 @@ import type { ClientInfo, RunEvent, StepResult } from '../types.ts';
 import { describeCommand } from '../steps/step-spec.ts';
 import { createPalette, shouldUseColor, type Palette } from './colors.ts';
 import { formatDuration } from './format-duration.ts';
-import { LineWriter, writeWithBackpressure } from './line-writer.ts';
+import { LineInterleaver, writeWithBackpressure } from './interleave-lines.ts';
 
 export interface ConsoleReporterOptions {
   stdout?: Writable & { isTTY?: boolean };
@@ -36,8 +36,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Run
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const palette = createPalette(options.color ?? shouldUseColor(stdout));
-  const outputWriter = new LineWriter(stdout);
-  const errorWriter = new LineWriter(stderr);
+  const terminal = new LineInterleaver({ output: stdout, errout: stderr });
   const rows: SummaryRow[] = [];
   const say = (line: string) => writeWithBackpressure(stdout, `${line}\n`);
 
@@ -63,11 +62,10 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Run
         );
       }
       case 'step:output': {
-        return event.stream === 'output' ? outputWriter.write(event.text) : errorWriter.write(event.text);
+        return terminal.write(event.stream, event.text);
       }
       case 'step:end': {
-        outputWriter.flush();
-        errorWriter.flush();
+        terminal.flush();
         const row = summarizeStep(event.result);
         rows.push(row);
         return say(formatStepEnd(row, palette));
