@@ -5,7 +5,7 @@ import path from 'node:path';
 import test from 'ava';
 import { startServer } from '../../server/index.ts';
 import { callXmlRpc } from '../../runner/xmlrpc/index.ts';
-import { projectRoot, runTypeScript } from '../helpers/child-process.ts';
+import { projectRoot, runTypeScript, startTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 
 const exampleRecipe = path.join(projectRoot, 'recipes/example.ts');
@@ -79,4 +79,22 @@ test('when the server cannot be reached the result is kept and can be sent later
   t.regex(send.stdout, /reported as http:\/\/127\.0\.0\.1:\d+\/results\/1/);
   const [, clientInfo] = (await callXmlRpc(new URL('xmlrpc', server.url).href, 'get_results', [1])) as [unknown, Record<string, unknown>];
   t.is(clientInfo.package, 'example');
+});
+
+test('a build interrupted with Ctrl-C is still reported, with the interrupted step marked', async (t) => {
+  const { server, directory, xmlrpc } = await startTestServer(t);
+  const pidFile = path.join(directory, 'pid');
+  const running = startTypeScript(path.join(projectRoot, 'test/fixtures/recipes/slow.ts'), ['--report', server.url], {
+    cwd: directory,
+    env: { PID_FILE: pidFile },
+  });
+  await running.waitForOutput('sleeping now');
+  running.child.kill('SIGINT');
+  const run = await running.finished;
+  t.is(run.code, 130, run.stderr);
+  t.regex(run.stdout, /Result reported: .*\/results\/1/);
+  const [, clientInfo, results] = (await callXmlRpc(xmlrpc, 'get_results', [1])) as [unknown, Record<string, unknown>, Array<Record<string, unknown>>];
+  t.false(clientInfo.success);
+  t.is(results.length, 1);
+  t.like(results[0], { name: 'sleep', termination: 'interrupted' });
 });
