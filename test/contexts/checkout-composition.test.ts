@@ -2,6 +2,7 @@ import { existsSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
+import { runBuild } from '../../runner/run/run-build.ts';
 import { findContextProblems, gitCheckout, hgCheckout, svnCheckout, tempDir, validateContexts } from '../../contexts/index.ts';
 import { build } from '../../runner/steps/step-spec.ts';
 import { RecipeError } from '../../runner/steps/validate-steps.ts';
@@ -78,21 +79,23 @@ test('two checkouts into the same directory are a recipe problem naming both', (
   ]);
 });
 
-test('two checkouts into the same directory are refused when the build runs too, naming both', async (t) => {
+test('runBuild refuses two checkouts into the same directory before running anything, naming both', async (t) => {
   const [first, second] = await Promise.all([makeGitRepository(t), makeGitRepository(t)]);
-  const outcome = await runWithContexts(t, {
-    env: makeCacheEnv(t),
-    contexts: [tempDir(), gitCheckout({ url: first.url, directory: 'same' }), gitCheckout({ url: second.url, directory: 'same' })],
-    steps: [readFile],
-  });
-  t.false(outcome.clientInfo.success);
-  t.like(outcome.results.at(-1), {
-    name: 'enter git checkout',
-    errout: `git checkout: gitCheckout(\`${second.url}\`) cannot check out into \`same\`: gitCheckout(\`${first.url}\`) is already checked out there; give one of them another \`directory\`\n`,
-  });
-  t.deepEqual(outcome.skipped, ['read file']);
-  t.deepEqual(outcome.events.flatMap((event) => (event.type === 'context:exit' ? [event.name] : [])), ['git checkout', 'temp dir']);
-  t.false(existsSync(outcome.clientInfo.tempdir as string));
+  const events: unknown[] = [];
+  const error = await t.throwsAsync(
+    runBuild({
+      package: 'hello',
+      env: makeCacheEnv(t),
+      contexts: [tempDir(), gitCheckout({ url: first.url, directory: 'same' }), gitCheckout({ url: second.url, directory: 'same' })],
+      steps: [readFile],
+      consumers: [(event) => void events.push(event)],
+    }),
+    { instanceOf: RecipeError },
+  );
+  t.deepEqual(error?.problems, [
+    `gitCheckout(\`${second.url}\`) and gitCheckout(\`${first.url}\`) both check out into \`same\`; give one of them another \`directory\``,
+  ]);
+  t.deepEqual(events, [], 'nothing started');
 });
 
 test('a directory outside the build directory is refused before anything runs', (t) => {
@@ -110,12 +113,12 @@ test('a directory outside the build directory is refused before anything runs', 
   ]);
 });
 
-test('a refused directory fails the context without running any command when the build runs anyway', async (t) => {
-  const outcome = await runWithContexts(t, { contexts: [tempDir(), gitCheckout({ url: 'https://example.org/hello.git', directory: '../elsewhere' })], steps: [readFile] });
-  t.deepEqual(outcome.results.map((step) => step.name), ['enter git checkout']);
-  t.regex(outcome.results[0].errout, /expected `directory` to be a relative path inside the build directory, without `\.\.`, got `\.\.\/elsewhere`/);
-  t.deepEqual(outcome.skipped, ['read file']);
-  t.false(existsSync(outcome.clientInfo.tempdir as string));
+test('runBuild refuses a directory outside the build directory before running anything', async (t) => {
+  const error = await t.throwsAsync(
+    runBuild({ package: 'hello', contexts: [tempDir(), gitCheckout({ url: 'https://example.org/hello.git', directory: '../elsewhere' })], steps: [readFile] }),
+    { instanceOf: RecipeError },
+  );
+  t.regex(error!.message, /expected `directory` to be a relative path inside the build directory, without `\.\.`, got `\.\.\/elsewhere`/);
 });
 
 test('every option problem of every checkout is reported together, unknown options by name', (t) => {
