@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureAddResultsRate } from './add-results-rate.ts';
+import { measureJunitParse } from './junit-parse.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
 import { measureStepsOverhead } from './steps-overhead.ts';
 
@@ -16,15 +17,18 @@ function log(text: string) {
   process.stderr.write(`${text}\n`);
 }
 
-log('1/3 steps overhead (200 trivial steps)...');
+log('1/4 steps overhead (200 trivial steps)...');
 const steps = await measureStepsOverhead();
 log(JSON.stringify(steps));
-log('2/3 output throughput (1 GiB)...');
+log('2/4 output throughput (1 GiB)...');
 const output = await measureOutputThroughput();
 log(JSON.stringify(output));
-log('3/3 add_results rate...');
+log('3/4 add_results rate...');
 const rate = await measureAddResultsRate();
 log(JSON.stringify(rate));
+log('4/4 JUnit XML parsing (100,000 cases)...');
+const junit = await measureJunitParse();
+log(JSON.stringify(junit));
 
 const report = `# pony-build benchmarks
 
@@ -63,6 +67,17 @@ Body sizes: JSON ${rate.jsonBytes} bytes, XML-RPC ${rate.xmlBytes} bytes. ${8} c
 
 JSON / bare: **${fixed(rate.jsonOverBare)}** (target at least 0.5: ${verdict(rate.jsonOverBare >= 0.5)}); XML-RPC / JSON: **${fixed(rate.xmlrpcOverJson)}** (target at least 0.33: ${verdict(rate.xmlrpcOverJson >= 1 / 3)}).
 Server peak RSS after the run: ${rate.serverPeakRssMb === undefined ? 'not reported' : `${fixed(rate.serverPeakRssMb, 0)} MB`}.
+
+## 4. Parsing a JUnit XML report of ${junit.cases.toLocaleString('en')} cases (${fixed(junit.fileMb, 1)} MB)
+
+Each parser in its own process (best of 3; peak RSS includes Node and the tsx loader).
+
+| parser | time | peak RSS |
+|---|---|---|
+| \`fast-xml-parser\` reading the whole file into one object, nothing more | ${fixed(junit.fastXmlParserMs, 0)} ms | ${fixed(junit.fastXmlParserPeakRssMb, 0)} MB |
+| pony-build \`parseJunitFile\` (streaming; every case built, strings bounded) | ${fixed(junit.oursMs, 0)} ms | ${fixed(junit.oursPeakRssMb, 0)} MB |
+
+pony-build / fast-xml-parser time: **${fixed(junit.oursOverFastXmlParser)}x**.
 `;
 
 writeFileSync(reportFile, report);

@@ -1,5 +1,6 @@
 // `pony-build <command>`: picks the command and hands it the remaining arguments.
 import { runDemoCommand } from './commands/demo.ts';
+import { runReportTestsCommand } from './commands/report-tests.ts';
 import { runSendCommand } from './commands/send.ts';
 import { runServeCommand } from './commands/serve.ts';
 
@@ -8,6 +9,7 @@ const usage = `Usage: pony-build <command> [options]
 Commands:
   serve     run the pony-build server (web pages, XML-RPC and JSON API)
   send      send result files written by a local recipe run to a server
+  report-tests  send JUnit XML, TAP or node:test result files from any CI to a server
   demo      start a server, report the example recipe to it, and keep serving
 
 Recipes are run directly: npx tsx recipes/example.ts --help
@@ -17,6 +19,7 @@ Run \`pony-build <command> --help\` for a command's options.
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   serve: runServeCommand,
   send: runSendCommand,
+  'report-tests': runReportTestsCommand,
   demo: runDemoCommand,
 };
 

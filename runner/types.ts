@@ -51,6 +51,41 @@ export interface StepResult extends WireStruct {
   /** Bytes cut from the middle of each stream when capture was bounded. */
   output_truncated_bytes?: number;
   errout_truncated_bytes?: number;
+  /** Every test case of a test step's report, in the order the report gave them. */
+  test_cases?: TestCase[];
+  test_counts?: TestCounts;
+  /** Set only when the report was malformed, truncated or missing: what was wrong. */
+  test_report_warnings?: string[];
+  /** Set only when the exit status disagrees with the report, e.g. `exit status 0 but 2 tests failed`. */
+  test_report_mismatch?: string;
+}
+
+export type TestCaseStatus = 'passed' | 'failed' | 'error' | 'skipped' | 'todo';
+
+/** One test case from a JUnit XML, TAP or node:test report. */
+export interface TestCase extends WireStruct {
+  name: string;
+  /** The class or enclosing suites (` › `-joined); '' when the report names none. */
+  suite: string;
+  file?: string;
+  status: TestCaseStatus;
+  /** Seconds. */
+  duration: number;
+  /** The failure or skip message. */
+  message?: string;
+  /** The stack trace or failure body. */
+  details?: string;
+  /** Captured stdout/stderr, where the report format carries it. */
+  output?: string;
+}
+
+export interface TestCounts extends WireStruct {
+  total: number;
+  passed: number;
+  failed: number;
+  error: number;
+  skipped: number;
+  todo: number;
 }
 
 /** Made by the server when a result arrives. */

@@ -7,6 +7,7 @@ import type { ClientInfo, RunEvent, StepResult } from '../types.ts';
 import { describeCommand } from '../steps/step-spec.ts';
 import { createPalette, shouldUseColor, type Palette } from './colors.ts';
 import { formatDuration } from './format-duration.ts';
+import { formatFailedCase, formatStepTestReport, listFailedCases, maxListedFailures } from './format-test-report.ts';
 import { LineInterleaver, writeWithBackpressure } from './interleave-lines.ts';
 
 export interface ConsoleReporterOptions {
@@ -38,6 +39,9 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Run
   const palette = createPalette(options.color ?? shouldUseColor(stdout));
   const terminal = new LineInterleaver({ output: stdout, errout: stderr });
   const rows: SummaryRow[] = [];
+  // Only what the summary prints is kept, not every step's cases.
+  const failedTests: string[] = [];
+  let unlistedFailedTests = 0;
   const say = (line: string) => writeWithBackpressure(stdout, `${line}\n`);
 
   return (event: RunEvent) => {
@@ -68,14 +72,18 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Run
         terminal.flush();
         const row = summarizeStep(event.result);
         rows.push(row);
-        return say(formatStepEnd(row, palette));
+        const failed = listFailedCases(event.result);
+        const room = Math.max(0, maxListedFailures - failedTests.length);
+        failedTests.push(...failed.slice(0, room).map((testCase) => formatFailedCase(testCase, palette)));
+        unlistedFailedTests += Math.max(0, failed.length - room);
+        return say([formatStepEnd(row, palette), ...formatStepTestReport(event.result, palette)].join('\n'));
       }
       case 'step:skip': {
         rows.push({ name: event.name, type: '', state: 'skipped', detail: event.reason });
         return options.verbose ? say(palette.dim(`  skipped ${event.name}: ${event.reason}`)) : undefined;
       }
       case 'build:end': {
-        return say(formatSummary(event.clientInfo, rows, palette));
+        return say(formatSummary(event.clientInfo, rows, palette, failedTests, unlistedFailedTests));
       }
     }
   };
@@ -119,7 +127,7 @@ function formatStepEnd(row: SummaryRow, palette: Palette): string {
   return `${colorState(row.state, palette)} ${row.name} (${formatDuration(row.duration ?? 0)})${detail}`;
 }
 
-function formatSummary(clientInfo: ClientInfo, rows: SummaryRow[], palette: Palette): string {
+function formatSummary(clientInfo: ClientInfo, rows: SummaryRow[], palette: Palette, failedTests: string[], unlistedFailedTests: number): string {
   const nameWidth = Math.max(4, ...rows.map((row) => row.name.length));
   const lines = rows.map((row) => {
     const duration = row.duration === undefined ? '' : formatDuration(row.duration);
@@ -133,6 +141,8 @@ function formatSummary(clientInfo: ClientInfo, rows: SummaryRow[], palette: Pale
     '',
     palette.bold(`Summary for ${clientInfo.package}`),
     ...lines,
+    ...(failedTests.length > 0 ? ['Failed tests:', ...failedTests] : []),
+    ...(unlistedFailedTests > 0 ? [`  ... and ${unlistedFailedTests} more`] : []),
     `Build ${verdict} in ${total} (${counted})`,
   ].join('\n');
 }

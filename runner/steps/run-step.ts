@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { runCommand, type CommandOutcome } from '../exec/index.ts';
 import type { EmitRunEvent } from '../run/event-bus.ts';
+import { startStepReport } from '../testing/collect-step-report.ts';
 import type { StepResult } from '../types.ts';
 import { runFunctionStep } from './run-function-step.ts';
 import { describeCommand, getStepName, type StepSpec } from './step-spec.ts';
@@ -21,10 +22,15 @@ export async function runStep(step: StepSpec, environment: StepEnvironment): Pro
   const { index, emit } = environment;
   const name = getStepName(step);
   const cwd = step.cwd === undefined ? environment.cwd : path.resolve(environment.cwd, step.cwd);
-  const env = { ...environment.env, ...step.env };
+  const testReport = step.testReport === undefined ? undefined : await startStepReport(step.testReport, cwd);
+  const env = { ...environment.env, ...step.env, ...testReport?.env };
   const command = step.kind === 'command' ? step.command : `(function) ${step.name}`;
   await emit({ type: 'step:start', index, name, stepType: step.type, command, cwd });
-  const onOutput = (stream: 'output' | 'errout', text: string) => emit({ type: 'step:output', index, stream, text });
+  const onOutput = (stream: 'output' | 'errout', text: string) => {
+    // TAP is read from the live stream: the captured output is bounded and may lose the middle.
+    testReport?.onOutput(stream, text);
+    return emit({ type: 'step:output', index, stream, text });
+  };
   const common = {
     cwd,
     env,
@@ -39,6 +45,9 @@ export async function runStep(step: StepSpec, environment: StepEnvironment): Pro
       ? await runCommand({ ...common, command: step.command, shell: step.shell })
       : await runFunctionStep(step.run, common);
   const result = toStepResult(step, name, command, outcome);
+  if (testReport) {
+    Object.assign(result, await testReport.finish(outcome));
+  }
   await emit({ type: 'step:end', index, result });
   return result;
 }

@@ -1,6 +1,7 @@
 // What a recipe declares. A step is data until the runner runs it, so a recipe
 // can be inspected, printed and validated before anything starts.
 import type { Shell as ZxShell } from 'zx';
+import type { TestReportOption } from '../testing/test-report-option.ts';
 import type { StepType } from '../types.ts';
 
 export interface StepOptions {
@@ -14,6 +15,13 @@ export interface StepOptions {
   timeout?: number;
   /** A failure is recorded but neither fails the build nor stops it. */
   allowFailure?: boolean;
+  /**
+   * Where the step's test results come from: JUnit XML files (globs relative to
+   * the step's directory), TAP on its stdout, or node:test through pony-build's
+   * reporter. The cases go into the result as `test_cases`; the step still
+   * passes or fails by its exit status.
+   */
+  testReport?: TestReportOption;
 }
 
 export interface CommandStepOptions extends StepOptions {

@@ -1,5 +1,6 @@
 // Recipe mistakes are found before anything runs and reported together, so a
 // recipe author fixes them in one pass rather than one per run.
+import { findTestReportProblems } from '../testing/test-report-option.ts';
 import { getStepName, type StepSpec } from './step-spec.ts';
 
 export class RecipeError extends Error {
@@ -9,7 +10,7 @@ export class RecipeError extends Error {
   }
 }
 
-const knownStepOptions = new Set(['kind', 'type', 'command', 'run', 'name', 'cwd', 'env', 'timeout', 'allowFailure', 'shell']);
+const knownStepOptions = new Set(['kind', 'type', 'command', 'run', 'name', 'cwd', 'env', 'timeout', 'allowFailure', 'shell', 'testReport']);
 
 export function findStepProblems(steps: readonly StepSpec[]): string[] {
   return steps.flatMap((step, position) => findProblemsOfStep(step, position));
@@ -40,6 +41,9 @@ function findProblemsOfStep(step: StepSpec, position: number): string[] {
   }
   if (step.cwd !== undefined && typeof step.cwd !== 'string') {
     problems.push(`${label}: expected \`cwd\` to be a string, got ${describeValue(step.cwd)}`);
+  }
+  if (step.testReport !== undefined) {
+    problems.push(...findTestReportProblems(step.testReport, label));
   }
   if (step.env !== undefined) {
     const badKeys = typeof step.env === 'object' && step.env !== null
