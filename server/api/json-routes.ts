@@ -3,14 +3,14 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { WireStruct, WireValue } from '../../runner/types.ts';
-import { InvalidFieldError } from '../coordinator/errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { describeValue, isWireStruct } from '../coordinator/wire-value.ts';
 import { getClientIp } from '../http/client-ip.ts';
 import { HttpError } from '../http/http-error.ts';
-import { parsePositiveInteger } from '../http/parse-key.ts';
 import { toPackagesJson, toResultJson } from './json-views.ts';
 import { readJsonBody } from './read-json-body.ts';
+import { readKeyParam, translateFieldErrors } from './route-helpers.ts';
+import { addTestRoutes } from './test-routes.ts';
 
 export interface JsonRoutesOptions {
   coordinator: Coordinator;
@@ -69,6 +69,7 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
     ctx.body = toResultJson(triple);
   });
 
+  addTestRoutes(router, coordinator);
   return router;
 }
 
@@ -113,28 +114,9 @@ function readOptionalField(body: WireStruct, field: string, type: 'boolean' | 'n
   return value;
 }
 
-function readKeyParam(text: string | undefined): number {
-  const key = parsePositiveInteger(text);
-  if (key === undefined) {
-    throw new HttpError(400, `a result key is a positive integer, got ${JSON.stringify(text)}`);
-  }
-  return key;
-}
-
 // `?tag=a&tag=b` lists the whole tagset; `__package=` may be left out since the path names it.
 function readTagQuery(ctx: Context, packageName: string): string[] {
   const given = ctx.query.tag;
   const tags = given === undefined ? [] : Array.isArray(given) ? given : [given];
   return tags.some((tag) => tag.startsWith('__package=')) ? tags : [...tags, `__package=${packageName}`];
-}
-
-async function translateFieldErrors<T>(operation: () => Promise<T>): Promise<T> {
-  try {
-    return await operation();
-  } catch (error) {
-    if (error instanceof InvalidFieldError) {
-      throw new HttpError(400, error.message);
-    }
-    throw error;
-  }
 }

@@ -1,5 +1,7 @@
 import type { Receipt, WireStruct } from '../../runner/types.ts';
 import type { StoredResult, Store, TagsetRecord } from '../store/types.ts';
+import { readRevision } from '../test-report/read-revision.ts';
+import { readTestCases } from '../test-report/read-test-cases.ts';
 import { createAuthKey } from './auth-key.ts';
 import { decodeStructTextBytes } from './decode-text-bytes.ts';
 import { InvalidFieldError, UnknownAuthKeyError } from './errors.ts';
@@ -8,6 +10,7 @@ import { sanitizeFilename } from './sanitize-filename.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { decideShouldBuild } from './should-build.ts';
 import { buildTagset, getVisibleTags, makeTagsetKey } from './tagset.ts';
+import { createTestQueries } from './test-queries.ts';
 import type { Coordinator, CoordinatorOptions, PackageSummary, StoredTriple, TagsetSummary } from './types.ts';
 import { isWireStruct } from './wire-value.ts';
 
@@ -17,6 +20,8 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
   const runDecision = createSerialQueue();
 
   return {
+    ...createTestQueries(store),
+
     async addResults(rawClientInfo, rawResultsList, origin) {
       validateClientInfo(rawClientInfo);
       validateResultsList(rawResultsList);
@@ -36,8 +41,11 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
         success: readSuccess(clientInfo),
         duration: readDuration(clientInfo),
         authKey,
+        revision: readRevision(clientInfo, resultsList),
         clientInfo,
         resultsList,
+        // Read leniently: a broken test report never costs the build its result.
+        testCases: readTestCases(resultsList),
       });
       return { resultKey, authKey };
     },

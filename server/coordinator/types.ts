@@ -2,10 +2,14 @@
 // the JSON API and the web pages all go through it, and never to the store directly.
 import type { Receipt, WireStruct } from '../../runner/types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
+import type { TestChange } from '../test-report/compare-outcomes.ts';
+import type { TestCaseDetail, TestCounts, TestIdentity, TestStatus } from '../test-report/types.ts';
 import type { ShouldBuildAnswer } from './should-build.ts';
 
 export type { ShouldBuildAnswer } from './should-build.ts';
 export type { UploadRecord, UploadWithContent } from '../store/types.ts';
+export type { TestChange } from '../test-report/compare-outcomes.ts';
+export type { TestCaseDetail, TestCounts, TestIdentity, TestStatus } from '../test-report/types.ts';
 
 export interface CoordinatorOptions {
   /** The clock, in Unix seconds; replaceable so that time-based rules can be tested. */
@@ -62,6 +66,89 @@ export interface UploadInput {
   content: Buffer;
 }
 
+/** What changed in a result's tests since the previous result of the same tagset. */
+export interface TestComparison {
+  /** The previous result of the tagset; null when this is its first, and then nothing is compared. */
+  previousResultKey: number | null;
+  /** Failing now; passed, skipped or absent before. */
+  newFailures: TestIdentity[];
+  /** Passed now, failing before. */
+  fixed: TestIdentity[];
+  /** Failing now and before. */
+  stillFailing: TestIdentity[];
+}
+
+/** One test's outcome in one of its tagset's results; null when that result did not report it. */
+export interface TestHistoryPoint {
+  resultKey: number;
+  status: TestStatus | null;
+  revision: string | null;
+}
+
+export interface ResultTestCase extends TestCaseDetail {
+  change: TestChange | null;
+  /** Passed and failed at one revision within the tagset's recent results. */
+  flaky: boolean;
+  /** This result first, then older results of the tagset. */
+  history: TestHistoryPoint[];
+}
+
+/** The test report of one step, as the step carried it. */
+export interface TestStepReport {
+  stepIndex: number;
+  stepName: string;
+  /** Counted from the cases the server could read. */
+  counts: TestCounts;
+  warnings: string[];
+  mismatch: string | null;
+}
+
+/** Everything about a result's tests: its cases, changes since last time, recent history. */
+export interface ResultTests extends TestComparison {
+  resultKey: number;
+  package: string;
+  counts: TestCounts;
+  /** Steps that carried a test report (cases, warnings or a mismatch). */
+  steps: TestStepReport[];
+  /** Failing cases first, each group in report order. */
+  testCases: ResultTestCase[];
+  flaky: TestIdentity[];
+}
+
+export interface ResultTestsOptions {
+  /** How many of the tagset's results (this one included) each test's history covers. Default 10. */
+  historyLength?: number;
+}
+
+export interface TestHistoryOptions extends TestIdentity {
+  /** Most entries to return, 1 to 500. Default 50. */
+  limit?: number;
+  /** Only results older than this key: the `nextBefore` of the previous page. */
+  before?: number;
+}
+
+/** One test's outcome in one result, with where and when that result was built. */
+export interface TestHistoryEntry {
+  resultKey: number;
+  time: number;
+  tagset: string[];
+  visibleTags: string[];
+  host: string;
+  arch: string;
+  revision: string | null;
+  status: TestStatus;
+  duration: number | null;
+  message: string | null;
+}
+
+/** One page of a test's history across a package's tagsets, newest first. */
+export interface TestHistory extends TestIdentity {
+  package: string;
+  entries: TestHistoryEntry[];
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: number | null;
+}
+
 export interface Coordinator {
   /** Stores a result; bytes that are valid UTF-8 become text. */
   addResults(clientInfo: WireStruct, resultsList: WireStruct[], origin: { clientIp: string }): Promise<AddedResult>;
@@ -81,10 +168,22 @@ export interface Coordinator {
   isAuthKeyKnown(authKey: string): Promise<boolean>;
   /** Attaches a file to the result that `authKey` belongs to. */
   addUpload(input: UploadInput): Promise<UploadRecord>;
+  /** A result's files, the hidden ones only when asked. */
   listUploads(resultKey: number, options?: { includeHidden?: boolean }): Promise<UploadRecord[]>;
+  /** One file with its content, or undefined. */
   getUpload(resultKey: number, uploadId: number): Promise<UploadWithContent | undefined>;
+  /** How many results are stored. */
   countResults(): Promise<number>;
+  /** A result's test cases with their long texts, failing first; undefined for an unknown result. */
+  listTestCases(resultKey: number): Promise<TestCaseDetail[] | undefined>;
+  /** New failures, fixed and still-failing tests since the tagset's previous result. */
+  compareTestsWithPrevious(resultKey: number): Promise<TestComparison | undefined>;
+  /** A result's cases with their changes, flakiness and recent history in the tagset. */
+  getResultTests(resultKey: number, options?: ResultTestsOptions): Promise<ResultTests | undefined>;
+  /** One test's outcomes across every tagset of a package, newest first, a page at a time. */
+  getTestHistory(packageName: string, options: TestHistoryOptions): Promise<TestHistory>;
   /** The coordinator's clock, in Unix seconds. */
   now(): number;
+  /** Closes the store. */
   close(): Promise<void>;
 }

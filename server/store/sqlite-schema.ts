@@ -1,9 +1,16 @@
 // Schema migrations, applied in order at open. A database remembers the last one it received
 // in `schema_version`, so an old file is brought forward and a newer one is refused.
 import type Database from 'better-sqlite3';
+import { backfillTestCases } from './backfill-test-cases.ts';
 
-const MIGRATIONS: string[] = [
-  `
+// A migration is SQL, optionally followed by code that fills new tables from stored bags.
+interface Migration {
+  sql: string;
+  fill?: (database: Database.Database) => void;
+}
+
+const MIGRATIONS: Migration[] = [
+  { sql: `
   CREATE TABLE results (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- AUTOINCREMENT: a pruned key is never handed out again
     received_at REAL NOT NULL,             -- Unix seconds, server clock
@@ -54,7 +61,28 @@ const MIGRATIONS: string[] = [
     content BLOB NOT NULL
   );
   CREATE INDEX uploads_by_result ON uploads (result_id, id);
-  `,
+  ` },
+  { sql: `
+  ALTER TABLE results ADD COLUMN revision TEXT;   -- what the build was made from, for flakiness
+
+  -- Each test case of each result, so one test can be followed across results. The full
+  -- case (details, output) stays in results.results_list; this table is for queries.
+  CREATE TABLE test_cases (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+    step_index INTEGER NOT NULL,
+    package TEXT NOT NULL,
+    tagset_key TEXT NOT NULL,
+    suite TEXT NOT NULL,
+    name TEXT NOT NULL,
+    file TEXT,
+    status TEXT NOT NULL,                  -- passed, failed, error, skipped, todo
+    duration REAL,
+    message TEXT                           -- bounded (see test-report/bound-message.ts)
+  );
+  CREATE INDEX test_cases_by_test ON test_cases (package, suite, name, result_id);
+  CREATE INDEX test_cases_by_result ON test_cases (result_id);
+  `, fill: backfillTestCases },
 ];
 
 /** The schema version a fully migrated database has. */
@@ -83,7 +111,9 @@ export function migrateSchema(database: Database.Database): void {
   }
   for (let version = current; version < SCHEMA_VERSION; version++) {
     database.transaction(() => {
-      database.exec(MIGRATIONS[version]!);
+      const migration = MIGRATIONS[version]!;
+      database.exec(migration.sql);
+      migration.fill?.(database);
       database.prepare('DELETE FROM schema_version').run();
       database.prepare('INSERT INTO schema_version (version) VALUES (?)').run(version + 1);
     })();

@@ -3,7 +3,9 @@
 // other databases can implement it.
 import Database from 'better-sqlite3';
 import type { WireStruct } from '../../runner/types.ts';
+import { prepareInsertTestCases } from './insert-test-cases.ts';
 import { migrateSchema } from './sqlite-schema.ts';
+import { createSqliteTestQueries } from './sqlite-test-queries.ts';
 import { parseTagged, stringifyTagged } from './tagged-json.ts';
 import type {
   BuildReservation,
@@ -21,6 +23,9 @@ interface ResultRow {
   id: number;
   received_at: number;
   client_ip: string;
+  package: string;
+  tagset_key: string;
+  revision: string | null;
   client_info: string;
   results_list: string;
 }
@@ -53,6 +58,8 @@ const TAGSET_COLUMNS = `
   t.tagset_key, t.package, t.tags, t.result_count,
   r.id, r.received_at, r.host, r.arch, r.success, r.duration`;
 const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at';
+const RESULT_COLUMNS = 'r.id, r.received_at, r.client_ip, r.package, r.tagset_key, r.revision, r.client_info, r.results_list';
+
 
 /** Opens (creating or migrating as needed) the SQLite database at `path`; `:memory:` keeps nothing. */
 export function openSqliteStore(path: string): Store {
@@ -81,9 +88,9 @@ function createSqliteStore(database: Database.Database): Store {
   const statements = {
     insertResult: database.prepare(`
       INSERT INTO results (received_at, client_ip, package, host, arch, tagset_key, success, duration,
-                           auth_key, client_info, results_list)
+                           auth_key, revision, client_info, results_list)
       VALUES (@receivedAt, @clientIp, @package, @host, @arch, @tagsetKey, @success, @duration,
-              @authKey, @clientInfo, @resultsList)`),
+              @authKey, @revision, @clientInfo, @resultsList)`),
     upsertTagset: database.prepare(`
       INSERT INTO tagsets (tagset_key, package, tags, latest_result_id, result_count)
       VALUES (?, ?, ?, ?, 1)
@@ -91,8 +98,7 @@ function createSqliteStore(database: Database.Database): Store {
         latest_result_id = excluded.latest_result_id,
         result_count = result_count + 1`),
     deleteReservation: database.prepare('DELETE FROM build_reservations WHERE tagset_key = ?'),
-    getResult: database.prepare(
-      'SELECT id, received_at, client_ip, client_info, results_list FROM results WHERE id = ?'),
+    getResult: database.prepare(`SELECT ${RESULT_COLUMNS} FROM results r WHERE r.id = ?`),
     findByAuthKey: database.prepare('SELECT id FROM results WHERE auth_key = ?'),
     countResults: database.prepare('SELECT count(*) AS count FROM results'),
     listPackages: database.prepare('SELECT DISTINCT package FROM tagsets ORDER BY package'),
@@ -106,7 +112,7 @@ function createSqliteStore(database: Database.Database): Store {
       SELECT ${TAGSET_COLUMNS} FROM tagsets t JOIN results r ON r.id = t.latest_result_id
       WHERE t.tagset_key = ?`),
     getLatestForTagset: database.prepare(`
-      SELECT r.id, r.received_at, r.client_ip, r.client_info, r.results_list
+      SELECT ${RESULT_COLUMNS}
       FROM tagsets t JOIN results r ON r.id = t.latest_result_id
       WHERE t.package = ? AND t.tagset_key = ?`),
     upsertBuildRequest: database.prepare(`
@@ -126,6 +132,8 @@ function createSqliteStore(database: Database.Database): Store {
     getUpload: database.prepare(`SELECT ${UPLOAD_COLUMNS}, content FROM uploads WHERE result_id = ? AND id = ?`),
   };
 
+  const insertTestCases = prepareInsertTestCases(database);
+
   const insertResult = database.transaction((record: NewResultRecord, clientInfo: string, resultsList: string) => {
     const { lastInsertRowid } = statements.insertResult.run({
       receivedAt: record.receivedAt,
@@ -137,16 +145,19 @@ function createSqliteStore(database: Database.Database): Store {
       success: record.success === null ? null : Number(record.success),
       duration: record.duration,
       authKey: record.authKey,
+      revision: record.revision,
       clientInfo,
       resultsList,
     });
     const key = Number(lastInsertRowid);
     statements.upsertTagset.run(record.tagsetKey, record.package, JSON.stringify(record.tagset), key);
+    insertTestCases({ resultId: key, package: record.package, tagsetKey: record.tagsetKey }, record.testCases);
     statements.deleteReservation.run(record.tagsetKey);
     return key;
   });
 
   return {
+    ...createSqliteTestQueries(database),
     async addResult(record) {
       // Encoded before the transaction, so a value that cannot be stored leaves nothing behind.
       const clientInfo = stringifyTagged(record.clientInfo);
@@ -229,6 +240,9 @@ function readResultRow(row: ResultRow): StoredResult {
     key: row.id,
     receivedAt: row.received_at,
     clientIp: row.client_ip,
+    package: row.package,
+    tagsetKey: row.tagset_key,
+    revision: row.revision,
     clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
     resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
   };

@@ -1,6 +1,7 @@
 // What the coordinator needs from storage, and nothing about how it is kept. Every method
 // is async so that a networked database can implement the same interface.
 import type { WireStruct } from '../../runner/types.ts';
+import type { TestCaseEntry, TestStatus } from '../test-report/types.ts';
 
 /** A result as it is written: the client's two bags plus what the server derived from them. */
 export interface NewResultRecord {
@@ -18,8 +19,12 @@ export interface NewResultRecord {
   /** The client's `duration` in seconds, or null when it sent none. */
   duration: number | null;
   authKey: string;
+  /** The revision the build was made from (see test-report/read-revision.ts), or null. */
+  revision: string | null;
   clientInfo: WireStruct;
   resultsList: WireStruct[];
+  /** The test cases read from the steps, stored with the result for queries across results. */
+  testCases: TestCaseEntry[];
 }
 
 /** A stored result with its bags, exactly as they were stored. */
@@ -27,8 +32,50 @@ export interface StoredResult {
   key: number;
   receivedAt: number;
   clientIp: string;
+  package: string;
+  tagsetKey: string;
+  revision: string | null;
   clientInfo: WireStruct;
   resultsList: WireStruct[];
+}
+
+/** A result of a tagset, as test comparisons need it. */
+export interface ResultRevisionRecord {
+  key: number;
+  receivedAt: number;
+  revision: string | null;
+}
+
+/** One test's outcome in one result. */
+export interface TestOutcomeRecord {
+  resultKey: number;
+  suite: string;
+  name: string;
+  status: TestStatus;
+}
+
+/** One test's outcome in one result, with where and when that result was built. */
+export interface TestHistoryRecord {
+  resultKey: number;
+  receivedAt: number;
+  tagset: string[];
+  tagsetKey: string;
+  host: string;
+  arch: string;
+  revision: string | null;
+  stepIndex: number;
+  status: TestStatus;
+  duration: number | null;
+  message: string | null;
+}
+
+export interface TestHistoryQuery {
+  packageName: string;
+  suite: string;
+  name: string;
+  /** Only results with a smaller key (older); all when absent. */
+  beforeKey?: number;
+  limit: number;
 }
 
 /** What summary views need about a result, without reading its bags. */
@@ -84,9 +131,17 @@ export interface UploadWithContent extends UploadRecord {
 }
 
 export interface Store {
-  /** Stores a result, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
+  /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
   getResult(key: number): Promise<StoredResult | undefined>;
+  /** The stored test cases of a result, in report order. */
+  listTestCases(resultKey: number): Promise<TestCaseEntry[]>;
+  /** Results of a tagset with keys up to `upToKey`, newest first, at most `limit`. */
+  listRecentResults(packageName: string, tagsetKey: string, upToKey: number, limit: number): Promise<ResultRevisionRecord[]>;
+  /** Every test outcome of the given results. */
+  listTestOutcomes(resultKeys: readonly number[]): Promise<TestOutcomeRecord[]>;
+  /** One test's outcomes across every tagset of a package, newest result first, at most `limit` rows. */
+  listTestHistory(query: TestHistoryQuery): Promise<TestHistoryRecord[]>;
   findResultKeyByAuthKey(authKey: string): Promise<number | undefined>;
   countResults(): Promise<number>;
   /** Package names, sorted. */

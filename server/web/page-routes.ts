@@ -1,12 +1,15 @@
-// The web pages: the front page (latest result of every tagset), a result page, file
-// downloads, and the one stylesheet.
+// The web pages: the front page (latest result of every tagset), a result page with its
+// tests, one test's history, file downloads, and the one stylesheet.
 import { readFileSync } from 'node:fs';
 import { Router } from '@koa/router';
+import type { Context } from 'koa';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-key.ts';
+import { TEST_STATUSES, type TestStatus } from '../test-report/types.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
 import type { Views } from './render-views.ts';
+import { toTestHistoryPage } from './test-view-models.ts';
 import { toIndexPage, toResultPage } from './view-models.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/style.css', import.meta.url), 'utf8');
@@ -31,9 +34,28 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
     if (!triple) {
       throw new HttpError(404, `There is no result #${resultKey}.`);
     }
-    const uploads = await coordinator.listUploads(resultKey);
+    const filter = readStatusFilter(ctx);
+    const [uploads, tests] = await Promise.all([coordinator.listUploads(resultKey), coordinator.getResultTests(resultKey)]);
+    if (!tests) {
+      throw new HttpError(404, `There is no result #${resultKey}.`);
+    }
     ctx.type = 'html';
-    ctx.body = views.renderResult(toResultPage(resultKey, triple, uploads, coordinator.now()));
+    ctx.body = views.renderResult(toResultPage(resultKey, triple, uploads, coordinator.now(), { tests, filter }));
+  });
+
+  router.get('/packages/:package/tests', async (ctx) => {
+    const name = readOneQuery(ctx, 'name');
+    if (name === undefined || name === '') {
+      throw new HttpError(400, 'Which test? The address needs ?name=<test name> (and &suite=<suite> when it has one).');
+    }
+    const before = readOneQuery(ctx, 'before');
+    const beforeKey = before === undefined ? undefined : parsePositiveInteger(before);
+    if (before !== undefined && beforeKey === undefined) {
+      throw new HttpError(400, `The page position ?before= must be a result key, got ${JSON.stringify(before)}.`);
+    }
+    const history = await coordinator.getTestHistory(ctx.params.package!, { suite: readOneQuery(ctx, 'suite') ?? '', name, before: beforeKey });
+    ctx.type = 'html';
+    ctx.body = views.renderTestHistory(toTestHistoryPage(history, coordinator.now()));
   });
 
   // The trailing name only makes the URL read well and is ignored: the stored name is used.
@@ -61,6 +83,26 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
   });
 
   return router;
+}
+
+function readStatusFilter(ctx: Context): TestStatus | undefined {
+  const status = readOneQuery(ctx, 'status');
+  if (status === undefined || status === '') {
+    return undefined;
+  }
+  const known = TEST_STATUSES.find((candidate) => candidate === status);
+  if (!known) {
+    throw new HttpError(400, `Tests can be shown by status ${TEST_STATUSES.join(', ')}; there is no status ${JSON.stringify(status)}.`);
+  }
+  return known;
+}
+
+function readOneQuery(ctx: Context, name: string): string | undefined {
+  const value = ctx.query[name];
+  if (Array.isArray(value)) {
+    throw new HttpError(400, `The address gives ?${name}= ${value.length} times; give it once.`);
+  }
+  return value;
 }
 
 function readResultKey(text: string | undefined): number {

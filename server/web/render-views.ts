@@ -2,6 +2,7 @@
 // every `=` and `#{}` output; the templates never use the unescaped forms.
 import { fileURLToPath } from 'node:url';
 import pug from 'pug';
+import type { toTestHistoryPage } from './test-view-models.ts';
 import type { toErrorPage, toIndexPage, toResultPage } from './view-models.ts';
 
 const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
@@ -9,6 +10,7 @@ const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
 export interface Views {
   renderIndex(page: ReturnType<typeof toIndexPage>): string;
   renderResult(page: ReturnType<typeof toResultPage>): string;
+  renderTestHistory(page: ReturnType<typeof toTestHistoryPage>): string;
   renderError(page: ReturnType<typeof toErrorPage>): string;
 }
 
@@ -16,10 +18,12 @@ export function compileViews(): Views {
   const compile = (name: string) => pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY });
   const index = compile('index');
   const result = compile('result');
+  const testHistory = compile('test-history');
   const error = compile('error');
   return {
     renderIndex: (page) => index(page),
     renderResult: (page) => result(page),
+    renderTestHistory: (page) => testHistory(page),
     renderError: (page) => error(page),
   };
 }

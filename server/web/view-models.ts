@@ -3,7 +3,8 @@
 import type { WireStruct, WireValue } from '../../runner/types.ts';
 import { readSuccess, readTags } from '../coordinator/read-client-info.ts';
 import { getVisibleTags } from '../coordinator/tagset.ts';
-import type { PackageSummary, StoredTriple, UploadRecord } from '../coordinator/types.ts';
+import type { PackageSummary, ResultTests, StoredTriple, UploadRecord } from '../coordinator/types.ts';
+import type { TestStatus } from '../test-report/types.ts';
 import { formatBytes } from '../http/format-bytes.ts';
 import {
   formatAbsoluteTime,
@@ -14,9 +15,19 @@ import {
   formatRelativeTime,
   formatValue,
 } from './format.ts';
+import { toTestSummaryView, toTestTableViews } from './test-view-models.ts';
 
 // Shown in the step's heading or its streams rather than among its other fields.
-const STEP_HEADING_KEYS = new Set(['name', 'type', 'status', 'duration', 'command', 'output', 'errout']);
+const STEP_HEADING_KEYS = new Set([
+  'name', 'type', 'status', 'duration', 'command', 'output', 'errout',
+  'test_cases', 'test_counts', 'test_report_warnings', 'test_report_mismatch',
+]);
+
+export interface ResultPageTests {
+  tests: ResultTests;
+  /** Show only test cases with this status. */
+  filter: TestStatus | undefined;
+}
 
 interface Status {
   statusLabel: string;
@@ -48,8 +59,15 @@ export function toIndexPage(packages: PackageSummary[], now: number) {
   };
 }
 
-export function toResultPage(resultKey: number, [receipt, clientInfo, resultsList]: StoredTriple, uploads: UploadRecord[], now: number) {
+export function toResultPage(
+  resultKey: number,
+  [receipt, clientInfo, resultsList]: StoredTriple,
+  uploads: UploadRecord[],
+  now: number,
+  { tests, filter }: ResultPageTests,
+) {
   const packageName = formatValue(clientInfo.package);
+  const testTables = toTestTableViews(tests, filter);
   return {
     title: `${packageName} #${resultKey}`,
     resultKey,
@@ -61,7 +79,8 @@ export function toResultPage(resultKey: number, [receipt, clientInfo, resultsLis
     time: describeTime(receipt.time, now),
     clientIp: receipt.client_ip,
     fields: Object.keys(clientInfo).map((key) => ({ key, value: formatValue(clientInfo[key]) })),
-    steps: resultsList.map(toStepView),
+    testSummary: toTestSummaryView(tests),
+    steps: resultsList.map((step, index) => ({ ...toStepView(step, index), tests: testTables.get(index) })),
     uploads: uploads.map((upload) => ({
       filename: upload.filename,
       description: upload.description,

@@ -1,0 +1,150 @@
+// The coordinator's per-test API. A result's cases are read from its own bag (which keeps
+// details and output); comparisons and history read the test_cases index, so they never
+// parse other results' bags.
+import type { ResultRevisionRecord, Store, TestOutcomeRecord } from '../store/types.ts';
+import { classifyChange, combineOutcomes, makeTestKey } from '../test-report/compare-outcomes.ts';
+import { countTestCases } from '../test-report/count-test-cases.ts';
+import { findFlakyTests } from '../test-report/find-flaky-tests.ts';
+import { orderFailuresFirst } from '../test-report/order-test-cases.ts';
+import { readTestCases } from '../test-report/read-test-cases.ts';
+import type { TestIdentity, TestStatus } from '../test-report/types.ts';
+import { InvalidFieldError } from './errors.ts';
+import { pageTestHistory } from './page-test-history.ts';
+import { readTestSteps } from './read-test-steps.ts';
+import type { Coordinator, ResultTestCase, TestComparison } from './types.ts';
+
+export const DEFAULT_HISTORY_LENGTH = 10;
+const MAX_HISTORY_LENGTH = 100;
+
+type TestQueries = Pick<Coordinator, 'listTestCases' | 'compareTestsWithPrevious' | 'getResultTests' | 'getTestHistory'>;
+
+export function createTestQueries(store: Store): TestQueries {
+  // The tagset's results up to this one (newest first) and their combined outcomes per test.
+  async function readRecentOutcomes(resultKey: number, historyLength: number) {
+    const stored = await store.getResult(resultKey);
+    if (!stored) {
+      return undefined;
+    }
+    // At least two, so that the previous result is known whatever the history length.
+    const recent = await store.listRecentResults(stored.package, stored.tagsetKey, resultKey, Math.max(historyLength, 2));
+    const outcomes = await store.listTestOutcomes(recent.map((result) => result.key));
+    return { stored, recent, outcomes, byResult: groupByResult(outcomes) };
+  }
+
+  return {
+    async listTestCases(resultKey) {
+      const stored = await store.getResult(resultKey);
+      return stored && orderFailuresFirst(readTestCases(stored.resultsList));
+    },
+
+    async compareTestsWithPrevious(resultKey) {
+      const recent = await readRecentOutcomes(resultKey, 2);
+      if (!recent) {
+        return undefined;
+      }
+      const current = recent.byResult.get(resultKey) ?? new Map<string, TestStatus>();
+      const order = orderFailuresFirst(readTestCases(recent.stored.resultsList));
+      return compareWithPrevious(order, current, recent.recent, recent.byResult);
+    },
+
+    async getResultTests(resultKey, { historyLength = DEFAULT_HISTORY_LENGTH } = {}) {
+      if (!Number.isInteger(historyLength) || historyLength < 1 || historyLength > MAX_HISTORY_LENGTH) {
+        throw new InvalidFieldError('historyLength', `an integer from 1 to ${MAX_HISTORY_LENGTH}`, historyLength);
+      }
+      const recent = await readRecentOutcomes(resultKey, historyLength);
+      if (!recent) {
+        return undefined;
+      }
+      const { stored, byResult } = recent;
+      const cases = readTestCases(stored.resultsList);
+      const ordered = orderFailuresFirst(cases);
+      const current = byResult.get(resultKey) ?? new Map<string, TestStatus>();
+      const comparison = compareWithPrevious(ordered, current, recent.recent, byResult);
+      const window = recent.recent.slice(0, historyLength);
+      const flakyKeys = findFlakyTests(withRevisions(recent.outcomes, window));
+      const changes = new Map(comparison.previousResultKey === null ? [] : [
+        ...comparison.newFailures.map((test) => [makeTestKey(test), 'new-failure'] as const),
+        ...comparison.fixed.map((test) => [makeTestKey(test), 'fixed'] as const),
+        ...comparison.stillFailing.map((test) => [makeTestKey(test), 'still-failing'] as const),
+      ]);
+      const testCases: ResultTestCase[] = ordered.map((testCase) => {
+        const testKey = makeTestKey(testCase);
+        return {
+          ...testCase,
+          change: changes.get(testKey) ?? null,
+          flaky: flakyKeys.has(testKey),
+          history: window.map((result) => ({
+            resultKey: result.key,
+            status: byResult.get(result.key)?.get(testKey) ?? null,
+            revision: result.revision,
+          })),
+        };
+      });
+      return {
+        resultKey,
+        package: stored.package,
+        counts: countTestCases(cases),
+        steps: readTestSteps(stored.resultsList, cases),
+        testCases,
+        ...comparison,
+        flaky: listDistinct(ordered.filter((testCase) => flakyKeys.has(makeTestKey(testCase)))),
+      };
+    },
+
+    getTestHistory: (packageName, options) => pageTestHistory(store, packageName, options),
+  };
+}
+
+function compareWithPrevious(
+  ordered: readonly TestIdentity[],
+  current: Map<string, TestStatus>,
+  recent: readonly ResultRevisionRecord[],
+  byResult: Map<number, Map<string, TestStatus>>,
+): TestComparison {
+  const previousResultKey = recent[1]?.key ?? null;
+  const comparison: TestComparison = { previousResultKey, newFailures: [], fixed: [], stillFailing: [] };
+  if (previousResultKey === null) {
+    return comparison;
+  }
+  const previous = byResult.get(previousResultKey) ?? new Map<string, TestStatus>();
+  for (const test of listDistinct(ordered)) {
+    const testKey = makeTestKey(test);
+    const now = current.get(testKey);
+    const change = now === undefined ? null : classifyChange(now, previous.get(testKey));
+    if (change === 'new-failure') {
+      comparison.newFailures.push(test);
+    } else if (change === 'fixed') {
+      comparison.fixed.push(test);
+    } else if (change === 'still-failing') {
+      comparison.stillFailing.push(test);
+    }
+  }
+  return comparison;
+}
+
+function groupByResult(outcomes: readonly TestOutcomeRecord[]): Map<number, Map<string, TestStatus>> {
+  const grouped = new Map<number, TestOutcomeRecord[]>();
+  for (const outcome of outcomes) {
+    grouped.set(outcome.resultKey, [...(grouped.get(outcome.resultKey) ?? []), outcome]);
+  }
+  return new Map([...grouped].map(([resultKey, list]) => [resultKey, combineOutcomes(list)]));
+}
+
+function withRevisions(outcomes: readonly TestOutcomeRecord[], window: readonly ResultRevisionRecord[]) {
+  const revisions = new Map(window.map((result) => [result.key, result.revision]));
+  return outcomes
+    .filter((outcome) => revisions.has(outcome.resultKey))
+    .map((outcome) => ({ ...outcome, revision: revisions.get(outcome.resultKey) ?? null }));
+}
+
+// Each test once, as suite and name only, in the order first seen.
+function listDistinct(tests: readonly TestIdentity[]): TestIdentity[] {
+  const seen = new Map<string, TestIdentity>();
+  for (const { suite, name } of tests) {
+    const testKey = makeTestKey({ suite, name });
+    if (!seen.has(testKey)) {
+      seen.set(testKey, { suite, name });
+    }
+  }
+  return [...seen.values()];
+}

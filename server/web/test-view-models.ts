@@ -1,0 +1,118 @@
+// Test tables for the result page and the test history page. The status filter works on
+// the server (plain links), so the pages need no script and stay fast with many tests.
+import type { ResultTestCase, ResultTests, TestChange, TestHistory, TestStepReport } from '../coordinator/types.ts';
+import { getVisibleTags } from '../coordinator/tagset.ts';
+import { TEST_STATUSES, type TestCounts, type TestStatus } from '../test-report/types.ts';
+import { formatAbsoluteTime, formatDuration, formatIsoTime, formatRelativeTime, formatValue } from './format.ts';
+import { makeTestFilterUrl, makeTestHistoryUrl } from './test-links.ts';
+
+const STATUS_CLASSES: Record<TestStatus, string> = { passed: 'pass', failed: 'fail', error: 'fail', skipped: 'skip', todo: 'skip' };
+
+const CHANGE_BADGES: Record<TestChange, { label: string; badgeClass: string } | undefined> = {
+  'new-failure': { label: 'new failure', badgeClass: 'fail' },
+  fixed: { label: 'fixed', badgeClass: 'pass' },
+  'still-failing': undefined,
+};
+
+/** The test table of each step that carried a report, keyed by step index. */
+export function toTestTableViews(tests: ResultTests, filter: TestStatus | undefined): Map<number, ReturnType<typeof toTestTableView>> {
+  return new Map(tests.steps.map((step) => [step.stepIndex, toTestTableView(tests, step, filter)]));
+}
+
+/** One line about the whole result's tests, for the top of the result page. */
+export function toTestSummaryView(tests: ResultTests) {
+  if (tests.counts.total === 0) {
+    return undefined;
+  }
+  const parts = [describeCounts(tests.counts)];
+  if (tests.newFailures.length > 0) {
+    parts.push(`${tests.newFailures.length} new failure${tests.newFailures.length === 1 ? '' : 's'}`);
+  }
+  if (tests.fixed.length > 0) {
+    parts.push(`${tests.fixed.length} fixed`);
+  }
+  if (tests.flaky.length > 0) {
+    parts.push(`${tests.flaky.length} flaky`);
+  }
+  return { text: parts.join('; '), failing: tests.counts.failed + tests.counts.error > 0 };
+}
+
+export function toTestHistoryPage(history: TestHistory, now: number) {
+  const label = history.suite === '' ? history.name : `${history.suite} › ${history.name}`;
+  return {
+    title: `${label} · ${history.package}`,
+    packageName: history.package,
+    suite: formatValue(history.suite),
+    name: formatValue(history.name),
+    // The strip reads left to right, oldest to newest, like a timeline.
+    strip: [...history.entries].reverse().map((entry) => ({
+      url: `/results/${entry.resultKey}`,
+      statusClass: STATUS_CLASSES[entry.status],
+      title: `#${entry.resultKey} ${entry.status} · ${entry.host} · ${formatAbsoluteTime(entry.time)}`,
+    })),
+    rows: history.entries.map((entry) => ({
+      url: `/results/${entry.resultKey}`,
+      resultKey: entry.resultKey,
+      status: entry.status,
+      statusClass: STATUS_CLASSES[entry.status],
+      time: { relative: formatRelativeTime(entry.time, now), absolute: formatAbsoluteTime(entry.time), iso: formatIsoTime(entry.time) },
+      host: entry.host,
+      arch: entry.arch,
+      tags: getVisibleTags(entry.tagset),
+      revision: formatValue(entry.revision ?? ''),
+      duration: formatDuration(entry.duration ?? undefined),
+      message: formatValue(entry.message ?? ''),
+    })),
+    olderUrl: history.nextBefore === null ? undefined : makeTestHistoryUrl(history.package, history.suite, history.name, history.nextBefore),
+    newestUrl: makeTestHistoryUrl(history.package, history.suite, history.name),
+  };
+}
+
+function toTestTableView(tests: ResultTests, step: TestStepReport, filter: TestStatus | undefined) {
+  const stepNumber = step.stepIndex + 1;
+  const cases = tests.testCases.filter((testCase) => testCase.stepIndex === step.stepIndex);
+  const shown = filter === undefined ? cases : cases.filter((testCase) => testCase.status === filter);
+  return {
+    summary: describeCounts(step.counts),
+    warnings: step.warnings.map(formatValue),
+    mismatch: step.mismatch === null ? '' : formatValue(step.mismatch),
+    filterLinks: [
+      { label: `all ${step.counts.total}`, url: makeTestFilterUrl(tests.resultKey, undefined, stepNumber), active: filter === undefined },
+      ...TEST_STATUSES.filter((status) => step.counts[status] > 0).map((status) => ({
+        label: `${status} ${step.counts[status]}`,
+        url: makeTestFilterUrl(tests.resultKey, status, stepNumber),
+        active: filter === status,
+      })),
+    ],
+    filter: filter ?? '',
+    hiddenCount: cases.length - shown.length,
+    rows: shown.map((testCase) => toTestRowView(tests.package, testCase)),
+  };
+}
+
+function toTestRowView(packageName: string, testCase: ResultTestCase) {
+  const change = testCase.change === null ? undefined : CHANGE_BADGES[testCase.change];
+  return {
+    name: formatValue(testCase.name),
+    suite: formatValue(testCase.suite),
+    file: formatValue(testCase.file ?? ''),
+    status: testCase.status,
+    statusClass: STATUS_CLASSES[testCase.status],
+    duration: formatDuration(testCase.duration ?? undefined),
+    message: formatValue(testCase.message ?? ''),
+    details: formatValue(testCase.details ?? ''),
+    output: formatValue(testCase.output ?? ''),
+    badges: [...(change ? [change] : []), ...(testCase.flaky ? [{ label: 'flaky', badgeClass: 'flaky' }] : [])],
+    historyUrl: makeTestHistoryUrl(packageName, testCase.suite, testCase.name),
+    // Oldest to newest, ending with this result.
+    history: [...testCase.history].reverse().map((point) => ({
+      statusClass: point.status === null ? 'absent' : STATUS_CLASSES[point.status],
+      title: `#${point.resultKey} ${point.status ?? 'not run'}`,
+    })),
+  };
+}
+
+function describeCounts(counts: TestCounts): string {
+  const parts = TEST_STATUSES.filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${status}`);
+  return `${counts.total} test${counts.total === 1 ? '' : 's'}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import Database from 'better-sqlite3';
+import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
+import { makeTempDirectory } from '../helpers/server.ts';
+
+const SCHEMA_1_DUMP = fs.readFileSync(new URL('../../fixtures/server/schema-1.sql', import.meta.url), 'utf8');
+
+// The fixture is the dump of a database that the schema-1 server wrote.
+function createSchema1Database(t: import('ava').ExecutionContext): string {
+  const file = path.join(makeTempDirectory(t), 'old.db');
+  const database = new Database(file);
+  database.exec(SCHEMA_1_DUMP);
+  database.close();
+  return file;
+}
+
+function readRows(file: string, sql: string) {
+  const database = new Database(file, { readonly: true });
+  try {
+    return database.prepare(sql).all();
+  } finally {
+    database.close();
+  }
+}
+
+test('a schema-1 database is upgraded in place, keeping every result, tagset and file', async (t) => {
+  const file = createSchema1Database(t);
+  const before = {
+    results: readRows(file, 'SELECT id, received_at, client_info, results_list, auth_key FROM results ORDER BY id'),
+    tagsets: readRows(file, 'SELECT * FROM tagsets'),
+    uploads: readRows(file, 'SELECT * FROM uploads'),
+  };
+  await openSqliteStore(file).close();
+  t.deepEqual(readRows(file, 'SELECT version FROM schema_version'), [{ version: 2 }]);
+  t.deepEqual(readRows(file, 'SELECT id, received_at, client_info, results_list, auth_key FROM results ORDER BY id'), before.results);
+  t.deepEqual(readRows(file, 'SELECT * FROM tagsets'), before.tagsets);
+  t.deepEqual(readRows(file, 'SELECT * FROM uploads'), before.uploads);
+});
+
+test('upgrading indexes the test cases and revisions that old results already carried', async (t) => {
+  const file = createSchema1Database(t);
+  const coordinator = createCoordinator(openSqliteStore(file));
+  t.teardown(() => coordinator.close());
+  t.deepEqual(readRows(file, 'SELECT id, revision FROM results ORDER BY id'), [{ id: 1, revision: 'rev-1' }, { id: 2, revision: 'rev-1' }]);
+  t.deepEqual(readRows(file, 'SELECT result_id, step_index, package, suite, name, status, message FROM test_cases ORDER BY id'), [
+    { result_id: 2, step_index: 1, package: 'widget', suite: 'math', name: 'adds', status: 'passed', message: null },
+    { result_id: 2, step_index: 1, package: 'widget', suite: 'math', name: 'divides', status: 'failed', message: 'expected 2, got 3' },
+  ]);
+  const history = await coordinator.getTestHistory('widget', { suite: 'math', name: 'divides' });
+  t.deepEqual(history.entries.map((entry) => [entry.resultKey, entry.status]), [[2, 'failed']]);
+  // The bags come back as they were stored, binary output included.
+  const triple = await coordinator.getResult(2);
+  t.deepEqual(triple![2][1]!.errout, Buffer.from([0xff]));
+});
+
+test('the new key after an upgrade continues the old sequence', async (t) => {
+  const file = createSchema1Database(t);
+  const coordinator = createCoordinator(openSqliteStore(file));
+  t.teardown(() => coordinator.close());
+  const added = await coordinator.addResults({ package: 'widget', host: 'builder-1', arch: 'linux-x86_64', tags: ['node20'] },
+    [{ name: 'test', test_cases: [{ name: 'divides', suite: 'math', status: 'passed' }] }], { clientIp: '127.0.0.1' });
+  t.is(added.resultKey, 3);
+  const tests = await coordinator.getResultTests(3);
+  t.is(tests?.previousResultKey, 2);
+  t.deepEqual(tests?.fixed, [{ suite: 'math', name: 'divides' }]);
+});
