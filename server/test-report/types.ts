@@ -2,10 +2,12 @@
 // each step; what arrives may be anything, so the server reads it into these shapes (see
 // read-test-cases.ts) and never trusts the bag's own types.
 
-/** The outcomes a test case can have, as the wire protocol names them. */
-export const TEST_STATUSES = ['passed', 'failed', 'error', 'skipped', 'todo'] as const;
+import type { TestCaseStatus } from '../../runner/types.ts';
 
-export type TestStatus = (typeof TEST_STATUSES)[number];
+/** The outcomes a test case can have, as the wire protocol names them. */
+export const TEST_STATUSES = ['passed', 'failed', 'error', 'skipped', 'todo'] as const satisfies readonly TestCaseStatus[];
+
+export type TestStatus = TestCaseStatus;
 
 /** One test case of a result, as stored for queries across results. */
 export interface TestCaseEntry {
@@ -27,15 +29,8 @@ export interface TestCaseDetail extends TestCaseEntry {
   output: string | null;
 }
 
-/** How many test cases ended each way. */
-export interface TestCounts {
-  total: number;
-  passed: number;
-  failed: number;
-  error: number;
-  skipped: number;
-  todo: number;
-}
+/** How many test cases ended each way: the wire protocol's `test_counts`. */
+export type { TestCounts } from '../../runner/types.ts';
 
 /** Names one test: the pair that stays the same from one result to the next. */
 export interface TestIdentity {
