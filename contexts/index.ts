@@ -7,3 +7,4 @@ export { hgCheckout, type HgCheckoutOptions } from './hg-checkout.ts';
 export type { CheckoutOptions } from './checkout/checkout-options.ts';
 export { getCheckoutRevision } from './checkout/record-checkout.ts';
 export { findContextProblems, validateContexts } from './checkout/validate-contexts.ts';
+export { readRepositoryName } from './checkout/directory-name.ts';
