@@ -3,7 +3,7 @@ import path from 'node:path';
 import test from 'ava';
 import { parseJunitFile, parseJunitStream } from '../../../runner/testing/junit/parse-junit.ts';
 import { makeTempDir } from '../../helpers/temp.ts';
-import { chunksOf, findPythonWithPytest, findPythonWithRegrtest, readText, runNodeTest, runPytestJunit, runRegrtestJunit } from './real-tools.ts';
+import { chunksOf, findPythonWithPytest, findPythonWithRegrtest, readText, runNodeTest, runPytestJunit, runRegrtestJunit, nodeSampleCases } from './real-tools.ts';
 
 const pick = (testCase: { name: string; suite: string; status: string }) => [testCase.suite, testCase.name, testCase.status];
 
@@ -36,15 +36,7 @@ test("node's --test-reporter=junit: nested describe() blocks become the suite, t
   writeFileSync(file, runNodeTest(t, 'junit'));
   const report = await parseJunitFile(file);
   t.deepEqual(report.warnings, []);
-  t.deepEqual(report.cases.map(pick), [
-    ['arithmetic', 'adds', 'passed'],
-    ['arithmetic › division', 'divides', 'passed'],
-    ['arithmetic › division', 'rounds down', 'failed'],
-    ['parses words', 'splits on spaces', 'passed'],
-    ['parses words', 'keeps case', 'failed'],
-    ['', 'runs on a GPU', 'skipped'],
-    ['', 'speaks XML-RPC over HTTP/3', 'todo'],
-  ]);
+  t.deepEqual(report.cases.map(pick), nodeSampleCases);
   t.regex(report.cases[2].details!, /seven halves round down to three/);
   t.is(report.cases[5].message, 'no GPU here');
 });

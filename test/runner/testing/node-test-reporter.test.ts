@@ -4,7 +4,7 @@ import test from 'ava';
 import { parseNodeTestEventsFile } from '../../../runner/testing/node-test/read-node-test-events.ts';
 import { nodeTestReporterPath } from '../../../runner/testing/node-test-reporter-path.ts';
 import { makeTempDir } from '../../helpers/temp.ts';
-import { fixtures } from './real-tools.ts';
+import { fixtures, nodeSampleCases } from './real-tools.ts';
 import { writeFileSync } from 'node:fs';
 
 const pick = (testCase: { name: string; suite: string; status: string }) => [testCase.suite, testCase.name, testCase.status];
@@ -21,15 +21,7 @@ test("node:test through pony-build's reporter, next to the spec reporter", async
   t.regex(run.stdout, /rounds down/);
   const report = await parseNodeTestEventsFile(events);
   t.deepEqual(report.warnings, []);
-  t.deepEqual(report.cases.map(pick), [
-    ['arithmetic', 'adds', 'passed'],
-    ['arithmetic › division', 'divides', 'passed'],
-    ['arithmetic › division', 'rounds down', 'failed'],
-    ['parses words', 'splits on spaces', 'passed'],
-    ['parses words', 'keeps case', 'failed'],
-    ['', 'runs on a GPU', 'skipped'],
-    ['', 'speaks XML-RPC over HTTP/3', 'todo'],
-  ]);
+  t.deepEqual(report.cases.map(pick), nodeSampleCases);
   const roundsDown = report.cases[2];
   t.is(roundsDown.message, 'seven halves round down to three\n\n3 !== 4');
   t.regex(roundsDown.details!, /^AssertionError \[ERR_ASSERTION\]: seven halves[\s\S]*sample\.test\.mjs:16/);

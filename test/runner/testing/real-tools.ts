@@ -56,3 +56,14 @@ export async function* chunksOf(text: string, size: number): AsyncGenerator<stri
 export function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
+
+/** What test/fixtures/testing/node-test/sample.test.mjs reports, in every format: [suite, name, status]. */
+export const nodeSampleCases = [
+  ['arithmetic', 'adds', 'passed'],
+  ['arithmetic › division', 'divides', 'passed'],
+  ['arithmetic › division', 'rounds down', 'failed'],
+  ['parses words', 'splits on spaces', 'passed'],
+  ['parses words', 'keeps case', 'failed'],
+  ['', 'runs on a GPU', 'skipped'],
+  ['', 'speaks XML-RPC over HTTP/3', 'todo'],
+];
