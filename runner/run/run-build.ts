@@ -83,33 +83,17 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
 
   const entered: BuildContext[] = [];
   let completed = false;
-  let stopped = false;
   let skipReason: string | undefined;
   try {
-    for (const context of plan.contexts ?? []) {
-      if (signal.aborted) {
-        break;
-      }
-      if (!(await enterContext(context, scope, emit, results))) {
-        break;
-      }
-      entered.push(context);
-    }
-    skipReason = entered.length === (plan.contexts ?? []).length && !signal.aborted ? await plan.checkBeforeSteps?.(scope) : undefined;
-    if (skipReason !== undefined) {
-      await skipRemaining(plan.steps, results.length, skipReason, emit);
-    } else if (entered.length === (plan.contexts ?? []).length) {
-      for (const [position, step] of plan.steps.entries()) {
-        if (signal.aborted || stopped) {
-          await skipRemaining(plan.steps.slice(position), results.length, signal.aborted ? 'interrupted' : 'an earlier step failed', emit);
-          break;
-        }
-        const result = await runRecordedStep(step);
-        stopped = isStepFatal(result) && !plan.keepGoing;
-      }
-      completed = !signal.aborted;
-    } else {
+    if (!(await enterContexts(plan.contexts ?? [], entered, scope, emit, results))) {
       await skipRemaining(plan.steps, results.length, signal.aborted ? 'interrupted' : 'a context could not be entered', emit);
+    } else {
+      skipReason = signal.aborted ? undefined : await plan.checkBeforeSteps?.(scope);
+      if (skipReason === undefined) {
+        completed = await runSteps(plan, runRecordedStep, signal, emit, results);
+      } else {
+        await skipRemaining(plan.steps, results.length, skipReason, emit);
+      }
     }
   } finally {
     // Leaving runs whatever happened above, innermost context first.
@@ -129,6 +113,36 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
   };
   await emit({ type: 'build:end', clientInfo, results });
   return { clientInfo, results, interrupted: signal.aborted, ...(skipReason === undefined ? {} : { skipReason }) };
+}
+
+/** Enters each context in order; false when one failed or the build was interrupted first. */
+async function enterContexts(contexts: BuildContext[], entered: BuildContext[], scope: ContextScope, emit: EmitRunEvent, results: StepResult[]) {
+  for (const context of contexts) {
+    if (scope.signal.aborted || !(await enterContext(context, scope, emit, results))) {
+      return false;
+    }
+    entered.push(context);
+  }
+  return true;
+}
+
+/** Runs the steps, stopping at the first fatal failure unless told to keep going; true when the build ran to its end. */
+async function runSteps(
+  plan: BuildPlan,
+  runRecordedStep: (step: StepSpec) => Promise<StepResult>,
+  signal: AbortSignal,
+  emit: EmitRunEvent,
+  results: StepResult[],
+): Promise<boolean> {
+  let stopped = false;
+  for (const [position, step] of plan.steps.entries()) {
+    if (signal.aborted || stopped) {
+      await skipRemaining(plan.steps.slice(position), results.length, signal.aborted ? 'interrupted' : 'an earlier step failed', emit);
+      break;
+    }
+    stopped = isStepFatal(await runRecordedStep(step)) && !plan.keepGoing;
+  }
+  return !signal.aborted;
 }
 
 /** Step and context mistakes are reported together, before anything runs. */
