@@ -1,5 +1,7 @@
 // `pony-build <command>`: picks the command and hands it the remaining arguments.
 import { runDemoCommand } from './commands/demo.ts';
+import { runFlushTagsetCommand } from './commands/flush-tagset.ts';
+import { runRemoveResultCommand } from './commands/remove-result.ts';
 import { runReportTestsCommand } from './commands/report-tests.ts';
 import { runSendCommand } from './commands/send.ts';
 import { runServeCommand } from './commands/serve.ts';
@@ -11,6 +13,8 @@ Commands:
   send      send result files written by a local recipe run to a server
   report-tests  send JUnit XML, TAP or node:test result files from any CI to a server
   demo      start a server, report the example recipe to it, and keep serving
+  remove-result  remove one result from a server's database
+  flush-tagset   remove every result of one tagset from a server's database
 
 Recipes are run directly: npx tsx recipes/example.ts --help
 Run \`pony-build <command> --help\` for a command's options.
@@ -21,6 +25,8 @@ const commands: Record<string, (argv: string[]) => Promise<number>> = {
   send: runSendCommand,
   'report-tests': runReportTestsCommand,
   demo: runDemoCommand,
+  'remove-result': runRemoveResultCommand,
+  'flush-tagset': runFlushTagsetCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

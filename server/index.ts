@@ -4,7 +4,26 @@ export { createApp } from './app.ts';
 export { createCoordinator } from './coordinator/create-coordinator.ts';
 export { openSqliteStore } from './store/sqlite-store.ts';
 export { SchemaVersionError } from './store/sqlite-schema.ts';
-export { InvalidFieldError, UnknownAuthKeyError, UnknownResultError } from './coordinator/errors.ts';
+export {
+  AmbiguousTagsetError,
+  InvalidFieldError,
+  UnknownAuthKeyError,
+  UnknownResultError,
+  UnknownTagsetError,
+} from './coordinator/errors.ts';
+export { parseServerConfig } from './config/parse-server-config.ts';
+export { parseDuration } from './config/parse-duration.ts';
+export { readServerConfigFile } from './config/read-server-config.ts';
+export { ServerConfigError } from './config/server-config-error.ts';
+export type { ExpectedBuilder, RetentionPolicy, ServerConfig } from './config/types.ts';
+export type {
+  ExpectedBuilderQueries,
+  ExpectedBuilderState,
+  ExpectedBuilderStatus,
+  ExpectedResult,
+  ExpectedTagsetStatus,
+} from './coordinator/expected-types.ts';
+export type { FlushedTagset, PruneSummary, RemovalOperations, RemovedResult } from './coordinator/removal-types.ts';
 export { buildTagset, getVisibleTags, makeTagsetKey, type BuildIdentity } from './coordinator/tagset.ts';
 export {
   DEFAULT_DB,
@@ -44,3 +63,16 @@ export type {
   UploadWithContent,
 } from './coordinator/types.ts';
 export type { Store } from './store/types.ts';
+export type {
+  Dashboard,
+  DashboardTagset,
+  NeighbourResults,
+  OutcomePoint,
+  PackageResult,
+  PackageResultsOptions,
+  PackageResultsPage,
+  ResultOutcome,
+  Streak,
+  TagsetHistory,
+  TagsetSelector,
+} from './coordinator/page-types.ts';

@@ -1,4 +1,5 @@
 // Server options with their defaults, checked once at start so a typo fails loudly.
+import type { ServerConfig } from './config/types.ts';
 
 export interface ServerOptions {
   /** Address to listen on. Default 127.0.0.1. */
@@ -13,6 +14,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** The clock, in Unix seconds; for tests and simulations. */
   now?: () => number;
+  /** Expected builders and retention, as read by readServerConfigFile. Default: none, keep everything. */
+  config?: ServerConfig;
 }
 
 export interface AppOptions {

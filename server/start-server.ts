@@ -4,14 +4,17 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { EMPTY_SERVER_CONFIG, hasRetentionLimits } from './config/types.ts';
 import { createCoordinator } from './coordinator/create-coordinator.ts';
-import { DEFAULT_DB, DEFAULT_HOST, resolveMaxBodyBytes, resolvePort, type ServerOptions } from './options.ts';
+import type { Coordinator } from './coordinator/types.ts';
+import { DEFAULT_DB, DEFAULT_HOST, ignoreLog, resolveMaxBodyBytes, resolvePort, type ServerOptions } from './options.ts';
+import { schedulePruning, type PruningSchedule } from './retention/schedule-pruning.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 export interface RunningServer {
   /** The base URL, e.g. `http://127.0.0.1:43123/`. */
   url: string;
-  /** Stops accepting requests, ends open connections, and closes the database. */
+  /** Stops accepting requests and background pruning, ends open connections, and closes the database. */
   close(): Promise<void>;
 }
 
@@ -19,7 +22,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? DEFAULT_HOST;
   const port = resolvePort(options.port);
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
-  const coordinator = createCoordinator(openSqliteStore(options.db ?? DEFAULT_DB), { now: options.now });
+  const config = options.config ?? EMPTY_SERVER_CONFIG;
+  const coordinator = createCoordinator(openSqliteStore(options.db ?? DEFAULT_DB), {
+    now: options.now,
+    expected: config.expected,
+    retention: config.retention,
+  });
   const app = createApp(coordinator, { maxBodyBytes, log: options.log });
   const server = http.createServer(app.callback());
   try {
@@ -29,14 +37,28 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await coordinator.close();
     throw error;
   }
+  const pruning: PruningSchedule | undefined = hasRetentionLimits(config.retention)
+    ? schedulePruning({ policy: config.retention, prune: () => coordinator.pruneResults(), log: options.log ?? ignoreLog })
+    : undefined;
   let closing: Promise<void> | undefined;
   return {
     url: formatUrl(host, (server.address() as AddressInfo).port),
     close() {
-      closing ??= closeServer(server).finally(() => coordinator.close());
+      closing ??= closeEverything(server, coordinator, pruning);
       return closing;
     },
   };
+}
+
+// Pruning stops between two batches: the coordinator waits for the batch in hand, then closes the store.
+async function closeEverything(server: http.Server, coordinator: Coordinator, pruning: PruningSchedule | undefined): Promise<void> {
+  const pruningStopped = pruning?.stop();
+  try {
+    await closeServer(server);
+  } finally {
+    await coordinator.close();
+    await pruningStopped;
+  }
 }
 
 // Requests in progress get a short grace period to finish, then their connections are cut.

@@ -1,4 +1,4 @@
-import { startServer, type ServerOptions } from '../../server/index.ts';
+import { readServerConfigFile, ServerConfigError, startServer, type ServerOptions } from '../../server/index.ts';
 import { parseByteSize, parseCommandOptions, parsePort, reportOptionsError } from './parse-command-options.ts';
 
 const help = `Usage: pony-build serve [options]
@@ -10,15 +10,17 @@ Options:
   --port PORT        port to listen on (default 8080; 0 picks a free one)
   --db FILE          SQLite database file (default ./pony-build.db; :memory: keeps nothing)
   --max-body SIZE    largest request body accepted, e.g. 32M (default 32M)
+  --config FILE      JSON file with expected builders and retention (see the README)
   -h, --help         show this help
 `;
 
-function parseServeOptions(argv: string[]): ServerOptions & { help: boolean; db: string } {
+function parseServeOptions(argv: string[]): ServerOptions & { help: boolean; db: string; configFile: string | undefined } {
   const { values } = parseCommandOptions('serve', argv, {
     host: { type: 'string' },
     port: { type: 'string' },
     db: { type: 'string' },
     'max-body': { type: 'string' },
+    config: { type: 'string' },
   });
   return {
     help: values.help === true,
@@ -26,6 +28,7 @@ function parseServeOptions(argv: string[]): ServerOptions & { help: boolean; db:
     port: parsePort('serve', values.port, 8080),
     db: values.db ?? 'pony-build.db',
     maxBodyBytes: parseByteSize('serve', '--max-body', values['max-body']),
+    configFile: values.config,
   };
 }
 
@@ -40,7 +43,17 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const server = await startServer({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
+  const { help: _help, configFile, ...serverOptions } = options;
+  try {
+    serverOptions.config = configFile === undefined ? undefined : await readServerConfigFile(configFile);
+  } catch (error) {
+    if (error instanceof ServerConfigError) {
+      process.stderr.write(`pony-build serve: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const server = await startServer({ ...serverOptions, log: (line) => process.stderr.write(`${line}\n`) });
   process.stdout.write(`pony-build server listening on ${server.url} (database: ${options.db})\n`);
   await waitForStopSignal();
   process.stdout.write('pony-build server stopping\n');

@@ -7,7 +7,9 @@ import type { Coordinator } from '../coordinator/types.ts';
 import { describeValue, isWireStruct } from '../coordinator/wire-value.ts';
 import { getClientIp } from '../http/client-ip.ts';
 import { HttpError } from '../http/http-error.ts';
+import { toExpectedJson } from './expected-json.ts';
 import { toPackagesJson, toResultJson } from './json-views.ts';
+import { addPageJsonRoutes } from './page-json-routes.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { readKeyParam, translateFieldErrors } from './route-helpers.ts';
 import { addTestRoutes } from './test-routes.ts';
@@ -50,6 +52,10 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
     ctx.body = { build: answer.build, reason: answer.reason };
   });
 
+  router.get('/expected', async (ctx) => {
+    ctx.body = toExpectedJson(await coordinator.listExpectedBuilders());
+  });
+
   router.get('/packages', async (ctx) => {
     ctx.body = toPackagesJson(await coordinator.listPackages());
   });
@@ -70,6 +76,7 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
   });
 
   addTestRoutes(router, coordinator);
+  addPageJsonRoutes(router, coordinator);
   return router;
 }
 

@@ -1,11 +1,15 @@
 import type { Receipt, WireStruct } from '../../runner/types.ts';
+import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
 import type { StoredResult, Store, TagsetRecord } from '../store/types.ts';
 import { readRevision } from '../test-report/read-revision.ts';
 import { readTestCases } from '../test-report/read-test-cases.ts';
 import { createAuthKey } from './auth-key.ts';
 import { decodeStructTextBytes } from './decode-text-bytes.ts';
 import { InvalidFieldError, UnknownAuthKeyError } from './errors.ts';
+import { listExpectedBuilders } from './list-expected-builders.ts';
+import { createPageQueries } from './page-queries.ts';
 import { readBuildIdentity, readDuration, readSuccess, readTags } from './read-client-info.ts';
+import { createRemovalOperations } from './remove-results.ts';
 import { sanitizeFilename } from './sanitize-filename.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { decideShouldBuild } from './should-build.ts';
@@ -18,9 +22,17 @@ import { isWireStruct } from './wire-value.ts';
 export function createCoordinator(store: Store, options: CoordinatorOptions = {}): Coordinator {
   const now = options.now ?? (() => Date.now() / 1000);
   const runDecision = createSerialQueue();
+  const expected = options.expected ?? EMPTY_SERVER_CONFIG.expected;
+  const { stop: stopRemoving, ...removalOperations } = createRemovalOperations({
+    store, retention: options.retention ?? EMPTY_SERVER_CONFIG.retention, now,
+  });
 
   return {
     ...createTestQueries(store),
+    ...createPageQueries(store, now),
+    ...removalOperations,
+
+    listExpectedBuilders: () => listExpectedBuilders(store, expected, now()),
 
     async addResults(rawClientInfo, rawResultsList, origin) {
       validateClientInfo(rawClientInfo);
@@ -121,7 +133,10 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     getUpload: (resultKey, uploadId) => store.getUpload(resultKey, uploadId),
     countResults: () => store.countResults(),
     now,
-    close: () => store.close(),
+    async close() {
+      await stopRemoving();
+      await store.close();
+    },
   };
 }
 

@@ -42,3 +42,34 @@ export class UnknownAuthKeyError extends Error {
     super('the auth_key does not belong to any result; use the auth_key that add_results returned');
   }
 }
+
+/** No tagset of the package has exactly the given tags. */
+export class UnknownTagsetError extends Error {
+  override name = 'UnknownTagsetError';
+  readonly package: string;
+  readonly tags: string[];
+
+  constructor(packageName: string, tags: string[]) {
+    super(`no tagset of package ${JSON.stringify(packageName)} has exactly the tags ${JSON.stringify(tags)}`);
+    this.package = packageName;
+    this.tags = tags;
+  }
+}
+
+/** Several tagsets match the given tags; the caller must name the host or arch to choose one. */
+export class AmbiguousTagsetError extends Error {
+  override name = 'AmbiguousTagsetError';
+  readonly package: string;
+  readonly tags: string[];
+  /** Every matching tagset, in canonical order. */
+  readonly candidates: string[][];
+
+  constructor(packageName: string, tags: string[], candidates: string[][]) {
+    const listed = candidates.map((tagset) => `  ${tagset.join(' ')}`).join('\n');
+    super(`${candidates.length} tagsets of package ${JSON.stringify(packageName)} match the tags ${JSON.stringify(tags)}; `
+      + `add __host= or __arch= to choose one:\n${listed}`);
+    this.package = packageName;
+    this.tags = tags;
+    this.candidates = candidates;
+  }
+}

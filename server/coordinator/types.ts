@@ -4,6 +4,10 @@ import type { Receipt, WireStruct } from '../../runner/types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
 import type { TestChange } from '../test-report/compare-outcomes.ts';
 import type { TestCaseDetail, TestCounts, TestIdentity, TestStatus } from '../test-report/types.ts';
+import type { ExpectedBuilder, RetentionPolicy } from '../config/types.ts';
+import type { ExpectedBuilderQueries } from './expected-types.ts';
+import type { PageQueries } from './page-types.ts';
+import type { RemovalOperations } from './removal-types.ts';
 import type { ShouldBuildAnswer } from './should-build.ts';
 
 export type { ShouldBuildAnswer } from './should-build.ts';
@@ -14,6 +18,10 @@ export type { TestCaseDetail, TestCounts, TestIdentity, TestStatus } from '../te
 export interface CoordinatorOptions {
   /** The clock, in Unix seconds; replaceable so that time-based rules can be tested. */
   now?: () => number;
+  /** Who should report and how often (see listExpectedBuilders). Default: nobody. */
+  expected?: readonly ExpectedBuilder[];
+  /** What pruneResults may remove. Default: nothing. */
+  retention?: RetentionPolicy;
 }
 
 /** A stored result: `[receipt, client_info, results_list]`, the bags exactly as stored. */
@@ -149,7 +157,7 @@ export interface TestHistory extends TestIdentity {
   nextBefore: number | null;
 }
 
-export interface Coordinator {
+export interface Coordinator extends PageQueries, ExpectedBuilderQueries, RemovalOperations {
   /** Stores a result; bytes that are valid UTF-8 become text. */
   addResults(clientInfo: WireStruct, resultsList: WireStruct[], origin: { clientIp: string }): Promise<AddedResult>;
   /** The stored triple, or undefined for an unknown key. */
@@ -184,6 +192,6 @@ export interface Coordinator {
   getTestHistory(packageName: string, options: TestHistoryOptions): Promise<TestHistory>;
   /** The coordinator's clock, in Unix seconds. */
   now(): number;
-  /** Closes the store. */
+  /** Stops removals between two batches, waits for the one in hand, then closes the store. */
   close(): Promise<void>;
 }

@@ -4,6 +4,8 @@
 import Database from 'better-sqlite3';
 import type { WireStruct } from '../../runner/types.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
+import { createSqlitePageQueries } from './sqlite-page-queries.ts';
+import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';
 import { migrateSchema } from './sqlite-schema.ts';
 import { createSqliteTestQueries } from './sqlite-test-queries.ts';
 import { parseTagged, stringifyTagged } from './tagged-json.ts';
@@ -158,6 +160,8 @@ function createSqliteStore(database: Database.Database): Store {
 
   return {
     ...createSqliteTestQueries(database),
+    ...createSqliteRemoveQueries(database),
+    ...createSqlitePageQueries(database),
     async addResult(record) {
       // Encoded before the transaction, so a value that cannot be stored leaves nothing behind.
       const clientInfo = stringifyTagged(record.clientInfo);

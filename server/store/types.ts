@@ -2,6 +2,8 @@
 // is async so that a networked database can implement the same interface.
 import type { WireStruct } from '../../runner/types.ts';
 import type { TestCaseEntry, TestStatus } from '../test-report/types.ts';
+import type { PageStore } from './page-types.ts';
+import type { RemovalStore } from './removal-types.ts';
 
 /** A result as it is written: the client's two bags plus what the server derived from them. */
 export interface NewResultRecord {
@@ -130,7 +132,7 @@ export interface UploadWithContent extends UploadRecord {
   content: Buffer;
 }
 
-export interface Store {
+export interface Store extends PageStore, RemovalStore {
   /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
   getResult(key: number): Promise<StoredResult | undefined>;

@@ -1,5 +1,6 @@
-// The web pages: the front page (latest result of every tagset), a result page with its
-// tests, one test's history, file downloads, and the one stylesheet.
+// The web pages: the dashboard (latest result of every tagset), a result page with its
+// tests, one test's history, file downloads, and the one stylesheet; the package pages,
+// badges and step output are added from their own files.
 import { readFileSync } from 'node:fs';
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
@@ -8,9 +9,14 @@ import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-key.ts';
 import { TEST_STATUSES, type TestStatus } from '../test-report/types.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
+import { DASHBOARD_SORTS, toDashboardPage, type DashboardSort } from './dashboard-view-model.ts';
+import { addPackageRoutes } from './package-routes.ts';
+import { readExpectedBuilders } from './read-expected-builders.ts';
+import { readResultTagset } from './read-result-tagset.ts';
 import type { Views } from './render-views.ts';
+import { addStepOutputRoute } from './step-output-route.ts';
 import { toTestHistoryPage } from './test-view-models.ts';
-import { toIndexPage, toResultPage } from './view-models.ts';
+import { toResultPage } from './view-models.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/style.css', import.meta.url), 'utf8');
 
@@ -23,9 +29,13 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
   const router = new Router();
 
   router.get('/', async (ctx) => {
-    const page = toIndexPage(await coordinator.listPackages(), coordinator.now());
+    const sort = readDashboardSort(ctx);
+    const [dashboard, expected] = await Promise.all([
+      coordinator.getDashboard(),
+      readExpectedBuilders(coordinator, coordinator.now()),
+    ]);
     ctx.type = 'html';
-    ctx.body = views.renderIndex(page);
+    ctx.body = views.renderIndex(toDashboardPage(dashboard, sort, expected));
   });
 
   router.get('/results/:key', async (ctx) => {
@@ -35,12 +45,17 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
       throw new HttpError(404, `There is no result #${resultKey}.`);
     }
     const filter = readStatusFilter(ctx);
-    const [uploads, tests] = await Promise.all([coordinator.listUploads(resultKey), coordinator.getResultTests(resultKey)]);
-    if (!tests) {
+    const [uploads, tests, neighbours] = await Promise.all([
+      coordinator.listUploads(resultKey),
+      coordinator.getResultTests(resultKey),
+      coordinator.findNeighbourResults(resultKey),
+    ]);
+    if (!tests || !neighbours) {
       throw new HttpError(404, `There is no result #${resultKey}.`);
     }
+    const navigation = { neighbours, tagset: readResultTagset(triple[1]), buildRequested: ctx.query.build === 'requested' };
     ctx.type = 'html';
-    ctx.body = views.renderResult(toResultPage(resultKey, triple, uploads, coordinator.now(), { tests, filter }));
+    ctx.body = views.renderResult(toResultPage(resultKey, triple, uploads, coordinator.now(), { tests, filter }, navigation));
   });
 
   router.get('/packages/:package/tests', async (ctx) => {
@@ -76,6 +91,9 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
     ctx.body = upload.content;
   });
 
+  addPackageRoutes(router, { coordinator, views });
+  addStepOutputRoute(router, coordinator);
+
   router.get('/static/style.css', (ctx) => {
     ctx.type = 'text/css; charset=utf-8';
     ctx.set('Cache-Control', 'public, max-age=3600');
@@ -83,6 +101,18 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
   });
 
   return router;
+}
+
+function readDashboardSort(ctx: Context): DashboardSort {
+  const sort = readOneQuery(ctx, 'sort');
+  if (sort === undefined || sort === '') {
+    return 'status';
+  }
+  const known = DASHBOARD_SORTS.find((candidate) => candidate === sort);
+  if (!known) {
+    throw new HttpError(400, `The dashboard can be sorted by ${DASHBOARD_SORTS.join(', ')}; there is no column ${JSON.stringify(sort)}.`);
+  }
+  return known;
 }
 
 function readStatusFilter(ctx: Context): TestStatus | undefined {

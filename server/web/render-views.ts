@@ -3,12 +3,15 @@
 import { fileURLToPath } from 'node:url';
 import pug from 'pug';
 import type { toTestHistoryPage } from './test-view-models.ts';
-import type { toErrorPage, toIndexPage, toResultPage } from './view-models.ts';
+import type { toDashboardPage } from './dashboard-view-model.ts';
+import type { toPackagePage } from './package-view-model.ts';
+import type { toErrorPage, toResultPage } from './view-models.ts';
 
 const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
 
 export interface Views {
-  renderIndex(page: ReturnType<typeof toIndexPage>): string;
+  renderIndex(page: ReturnType<typeof toDashboardPage>): string;
+  renderPackage(page: ReturnType<typeof toPackagePage> & { buildRequested: boolean }): string;
   renderResult(page: ReturnType<typeof toResultPage>): string;
   renderTestHistory(page: ReturnType<typeof toTestHistoryPage>): string;
   renderError(page: ReturnType<typeof toErrorPage>): string;
@@ -17,11 +20,13 @@ export interface Views {
 export function compileViews(): Views {
   const compile = (name: string) => pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY });
   const index = compile('index');
+  const packagePage = compile('package');
   const result = compile('result');
   const testHistory = compile('test-history');
   const error = compile('error');
   return {
     renderIndex: (page) => index(page),
+    renderPackage: (page) => packagePage(page),
     renderResult: (page) => result(page),
     renderTestHistory: (page) => testHistory(page),
     renderError: (page) => error(page),

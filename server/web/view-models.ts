@@ -3,19 +3,15 @@
 import type { WireStruct, WireValue } from '../../runner/types.ts';
 import { readSuccess, readTags } from '../coordinator/read-client-info.ts';
 import { getVisibleTags } from '../coordinator/tagset.ts';
-import type { PackageSummary, ResultTests, StoredTriple, UploadRecord } from '../coordinator/types.ts';
+import type { ResultTests, StoredTriple, UploadRecord } from '../coordinator/types.ts';
 import type { TestStatus } from '../test-report/types.ts';
 import { formatBytes } from '../http/format-bytes.ts';
-import {
-  formatAbsoluteTime,
-  formatCommand,
-  formatDuration,
-  formatIsoTime,
-  formatOutput,
-  formatRelativeTime,
-  formatValue,
-} from './format.ts';
+import { formatCommand, formatDuration, formatOutput, formatValue } from './format.ts';
+import { makeStepOutputUrl } from './page-links.ts';
+import { toResultNavigation, type ResultNavigationInput } from './result-navigation.ts';
+import { splitLongOutput } from './split-long-output.ts';
 import { toTestSummaryView, toTestTableViews } from './test-view-models.ts';
+import { describeSuccessFlag, describeTimeView } from './view-parts.ts';
 
 // Shown in the step's heading or its streams rather than among its other fields.
 const STEP_HEADING_KEYS = new Set([
@@ -29,42 +25,13 @@ export interface ResultPageTests {
   filter: TestStatus | undefined;
 }
 
-interface Status {
-  statusLabel: string;
-  statusClass: 'pass' | 'fail' | 'unknown';
-}
-
-interface TimeView {
-  relative: string;
-  absolute: string;
-  iso: string;
-}
-
-export function toIndexPage(packages: PackageSummary[], now: number) {
-  return {
-    title: 'Builds',
-    packages: packages.map((summary) => ({
-      name: summary.package,
-      rows: summary.tagsets.map((tagset) => ({
-        url: `/results/${tagset.latest.resultKey}`,
-        ...describeSuccess(tagset.latest.success),
-        host: tagset.latest.host,
-        arch: tagset.latest.arch,
-        tags: tagset.visibleTags,
-        time: describeTime(tagset.latest.time, now),
-        duration: formatDuration(tagset.latest.duration ?? undefined),
-        resultCount: tagset.resultCount,
-      })),
-    })),
-  };
-}
-
 export function toResultPage(
   resultKey: number,
   [receipt, clientInfo, resultsList]: StoredTriple,
   uploads: UploadRecord[],
   now: number,
   { tests, filter }: ResultPageTests,
+  navigation?: ResultNavigationInput,
 ) {
   const packageName = formatValue(clientInfo.package);
   const testTables = toTestTableViews(tests, filter);
@@ -72,15 +39,17 @@ export function toResultPage(
     title: `${packageName} #${resultKey}`,
     resultKey,
     packageName,
-    ...describeSuccess(readSuccess(clientInfo)),
+    ...describeSuccessFlag(readSuccess(clientInfo)),
     host: formatValue(clientInfo.host ?? ''),
     arch: formatValue(clientInfo.arch ?? ''),
     tags: readDisplayTags(clientInfo.tags),
-    time: describeTime(receipt.time, now),
+    time: describeTimeView(receipt.time, now),
     clientIp: receipt.client_ip,
     fields: Object.keys(clientInfo).map((key) => ({ key, value: formatValue(clientInfo[key]) })),
     testSummary: toTestSummaryView(tests),
-    steps: resultsList.map((step, index) => ({ ...toStepView(step, index), tests: testTables.get(index) })),
+    steps: resultsList.map((step, index) => ({ ...toStepView(step, index, resultKey), tests: testTables.get(index) })),
+    // Links use the stored name itself; the shown name has control characters replaced.
+    navigation: navigation && toResultNavigation(resultKey, String(clientInfo.package), navigation),
     uploads: uploads.map((upload) => ({
       filename: upload.filename,
       description: upload.description,
@@ -94,7 +63,7 @@ export function toErrorPage(status: number, message: string) {
   return { title: status === 404 ? 'Not found' : `Error ${status}`, status, message };
 }
 
-function toStepView(step: WireStruct, index: number) {
+function toStepView(step: WireStruct, index: number, resultKey: number) {
   const status = step.status;
   const failed = typeof status === 'number' && status !== 0;
   const allowedToFail = failed && step.allowed_to_fail === true;
@@ -108,22 +77,25 @@ function toStepView(step: WireStruct, index: number) {
     duration: formatDuration(step.duration),
     command: formatCommand(step.command),
     failed,
-    streams: (['output', 'errout'] as const).map((stream) => ({ label: stream, ...formatOutput(step[stream]) })),
+    streams: (['output', 'errout'] as const).map((stream) => toStreamView(step, stream, index, resultKey)),
     extras: Object.keys(step)
       .filter((key) => !STEP_HEADING_KEYS.has(key))
       .map((key) => ({ key, value: formatValue(step[key]) })),
   };
 }
 
-function describeSuccess(success: boolean | null): Status {
-  if (success === null) {
-    return { statusLabel: 'unknown', statusClass: 'unknown' };
-  }
-  return success ? { statusLabel: 'pass', statusClass: 'pass' } : { statusLabel: 'fail', statusClass: 'fail' };
-}
-
-function describeTime(time: number, now: number): TimeView {
-  return { relative: formatRelativeTime(time, now), absolute: formatAbsoluteTime(time), iso: formatIsoTime(time) };
+function toStreamView(step: WireStruct, stream: 'output' | 'errout', index: number, resultKey: number) {
+  const { text, note } = formatOutput(step[stream]);
+  const parts = splitLongOutput(text);
+  return {
+    label: stream,
+    text,
+    note,
+    head: parts.head,
+    tail: parts.tail,
+    hiddenText: parts.tail === '' ? '' : `${parts.hiddenLines} lines (${parts.hiddenCharacters} characters) not shown`,
+    fullUrl: makeStepOutputUrl(resultKey, index, stream),
+  };
 }
 
 // A stored result was accepted with valid tags, but the page must not fail on any bag.

@@ -16,6 +16,9 @@ function makeBrokenCoordinator(t: Parameters<typeof makeTempDirectory>[0]): Coor
     async listPackages() {
       throw new Error('index on fire');
     },
+    async getDashboard() {
+      throw new Error('index on fire');
+    },
   };
 }
 

@@ -11,7 +11,7 @@ async function getPage(url: string, path: string) {
   return { status: response.status, headers: response.headers, html: await response.text() };
 }
 
-test('the front page lists each package with the latest result of each tagset', async (t) => {
+test('the front page lists the latest result of each tagset, failures first', async (t) => {
   const clock = createClock(1_700_000_000);
   const { url } = await startTestApp(t, { now: clock.now });
   const client = createThirdPartyClient(url);
@@ -25,7 +25,7 @@ test('the front page lists each package with the latest result of each tagset', 
   t.is(status, 200);
   t.regex(headers.get('content-type') ?? '', /^text\/html/);
   t.regex(headers.get('content-security-policy') ?? '', /default-src 'none'/);
-  t.true(html.indexOf('<h2>gadget</h2>') < html.indexOf('<h2>widget</h2>'));
+  t.true(html.indexOf('<a class="package" href="/packages/widget">widget</a>') < html.indexOf('<a class="package" href="/packages/gadget">gadget</a>'));
   t.regex(html, new RegExp(`<a class="status fail" href="/results/${latest}">fail</a>`));
   t.regex(html, new RegExp(`<a class="status pass" href="/results/${other}">pass</a>`));
   t.true(html.includes('<span class="host">mac-mini</span>'));

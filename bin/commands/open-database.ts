@@ -1,0 +1,21 @@
+// The admin commands work on the database file directly, with no server needed; SQLite's
+// WAL mode lets a running server keep going alongside.
+import { existsSync } from 'node:fs';
+import { createCoordinator, DEFAULT_DB, openSqliteStore, type Coordinator } from '../../server/index.ts';
+
+/** The database file does not exist; opening it would create an empty one. */
+export class MissingDatabaseError extends Error {
+  override name = 'MissingDatabaseError';
+
+  constructor(readonly file: string) {
+    super(`no database at ${file}; name the server's database with --db FILE`);
+  }
+}
+
+/** A coordinator over the existing database `file`. */
+export function openDatabase(file: string = DEFAULT_DB): Coordinator {
+  if (!existsSync(file)) {
+    throw new MissingDatabaseError(file);
+  }
+  return createCoordinator(openSqliteStore(file));
+}

@@ -1,0 +1,29 @@
+// The JSON shape of expected builders, in the wire protocol's snake_case.
+import type { ExpectedBuilderStatus, ExpectedResult } from '../coordinator/expected-types.ts';
+
+export function toExpectedJson(builders: ExpectedBuilderStatus[]): unknown {
+  return {
+    expected: builders.map((builder) => ({
+      package: builder.package,
+      host: builder.host,
+      arch: builder.arch,
+      tags: builder.tags,
+      max_age_seconds: builder.maxAgeSeconds,
+      state: builder.state,
+      age_seconds: builder.ageSeconds,
+      latest: builder.latest && toResultJson(builder.latest),
+      tagsets: builder.tagsets.map((tagset) => ({
+        tagset: tagset.tagset,
+        tags: tagset.visibleTags,
+        host: tagset.host,
+        arch: tagset.arch,
+        state: tagset.state,
+        latest: toResultJson(tagset.latest),
+      })),
+    })),
+  };
+}
+
+function toResultJson(result: ExpectedResult): unknown {
+  return { result_key: result.resultKey, time: result.time, success: result.success, url: `/results/${result.resultKey}` };
+}

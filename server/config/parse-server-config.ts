@@ -1,0 +1,161 @@
+// Checks a parsed configuration file and turns it into a ServerConfig. Every problem is
+// collected, with its JSON path, and reported together.
+import { parseDuration } from './parse-duration.ts';
+import { ServerConfigError } from './server-config-error.ts';
+import {
+  DEFAULT_RETENTION_INTERVAL_SECONDS,
+  type ExpectedBuilder,
+  type RetentionPolicy,
+  type ServerConfig,
+} from './types.ts';
+
+type JsonObject = Record<string, unknown>;
+
+const TOP_LEVEL_KEYS = ['expected', 'retention'];
+const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
+const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
+const DURATION = 'a duration such as "26h" or a number of seconds';
+
+/** The configuration, or a ServerConfigError listing every problem. */
+export function parseServerConfig(document: unknown, source?: string): ServerConfig {
+  const problems: string[] = [];
+  const config = readConfig(document, problems);
+  if (problems.length > 0) {
+    throw new ServerConfigError(problems, source);
+  }
+  return config;
+}
+
+function readConfig(document: unknown, problems: string[]): ServerConfig {
+  const retention: RetentionPolicy = { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS };
+  if (!isObject(document)) {
+    problems.push(`(top level): expected an object with "expected" and "retention", got ${describe(document)}`);
+    return { expected: [], retention };
+  }
+  reportUnknownKeys(document, TOP_LEVEL_KEYS, '', problems);
+  return {
+    expected: readExpected(document.expected, problems),
+    retention: readRetention(document.retention, problems) ?? retention,
+  };
+}
+
+function readExpected(value: unknown, problems: string[]): ExpectedBuilder[] {
+  if (value === undefined) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    problems.push(`expected: expected an array of expected builders, got ${describe(value)}`);
+    return [];
+  }
+  return value.flatMap((entry, index) => {
+    const builder = readExpectedBuilder(entry, `expected[${index}]`, problems);
+    return builder ? [builder] : [];
+  });
+}
+
+function readExpectedBuilder(entry: unknown, path: string, problems: string[]): ExpectedBuilder | undefined {
+  if (!isObject(entry)) {
+    problems.push(`${path}: expected an object with "package" and "max_age", got ${describe(entry)}`);
+    return undefined;
+  }
+  reportUnknownKeys(entry, EXPECTED_KEYS, path, problems);
+  const before = problems.length;
+  const packageName = readName(entry.package, `${path}.package`, true, problems);
+  const host = readName(entry.host, `${path}.host`, false, problems);
+  const arch = readName(entry.arch, `${path}.arch`, false, problems);
+  const tags = readTags(entry.tags, `${path}.tags`, problems);
+  const maxAgeSeconds = parseDuration(entry.max_age);
+  if (maxAgeSeconds === undefined) {
+    problems.push(`${path}.max_age: expected ${DURATION}, got ${describe(entry.max_age)}`);
+  }
+  if (problems.length > before) {
+    return undefined;
+  }
+  return { package: packageName!, host: host ?? null, arch: arch ?? null, tags, maxAgeSeconds: maxAgeSeconds! };
+}
+
+function readRetention(value: unknown, problems: string[]): RetentionPolicy | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!isObject(value)) {
+    problems.push(`retention: expected an object with "keep_last", "max_age_days" or "interval", got ${describe(value)}`);
+    return undefined;
+  }
+  reportUnknownKeys(value, RETENTION_KEYS, 'retention', problems);
+  const policy: RetentionPolicy = { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS };
+  if (value.keep_last !== undefined) {
+    if (Number.isSafeInteger(value.keep_last) && (value.keep_last as number) >= 1) {
+      policy.keepLast = value.keep_last as number;
+    } else {
+      problems.push(`retention.keep_last: expected a whole number of results, 1 or more, got ${describe(value.keep_last)}`);
+    }
+  }
+  if (value.max_age_days !== undefined) {
+    if (typeof value.max_age_days === 'number' && Number.isFinite(value.max_age_days) && value.max_age_days > 0) {
+      policy.maxAgeDays = value.max_age_days;
+    } else {
+      problems.push(`retention.max_age_days: expected a number of days above 0, got ${describe(value.max_age_days)}`);
+    }
+  }
+  if (value.interval !== undefined) {
+    const seconds = parseDuration(value.interval);
+    if (seconds !== undefined && seconds >= 1) {
+      policy.intervalSeconds = seconds;
+    } else {
+      problems.push(`retention.interval: expected ${DURATION}, at least 1 second, got ${describe(value.interval)}`);
+    }
+  }
+  return policy;
+}
+
+function readName(value: unknown, path: string, required: boolean, problems: string[]): string | undefined {
+  if (value === undefined && !required) {
+    return undefined;
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    problems.push(`${path}: expected a non-empty string, got ${describe(value)}`);
+    return undefined;
+  }
+  return value;
+}
+
+function readTags(value: unknown, path: string, problems: string[]): string[] {
+  if (value === undefined) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    problems.push(`${path}: expected an array of tags, got ${describe(value)}`);
+    return [];
+  }
+  value.forEach((tag, index) => {
+    if (typeof tag !== 'string' || tag === '') {
+      problems.push(`${path}[${index}]: expected a non-empty string, got ${describe(tag)}`);
+    } else if (tag.startsWith('__')) {
+      problems.push(`${path}[${index}]: tags beginning with "__" are made by the server; use "host" or "arch" instead of ${describe(tag)}`);
+    }
+  });
+  return value.filter((tag): tag is string => typeof tag === 'string');
+}
+
+function reportUnknownKeys(object: JsonObject, known: string[], path: string, problems: string[]): void {
+  for (const key of Object.keys(object)) {
+    if (!known.includes(key)) {
+      const where = path === '' ? key : `${path}.${key}`;
+      problems.push(`${where}: unknown key; known keys here: ${known.join(', ')}`);
+    }
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// Quotes the value as JSON, shortened, so the message shows exactly what was written.
+function describe(value: unknown): string {
+  if (value === undefined) {
+    return 'nothing';
+  }
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,42 @@
+// The server's configuration file, as the server uses it once it has been read and checked.
+
+/** A package (and optionally host, arch, tags) that should report at least every `maxAgeSeconds`. */
+export interface ExpectedBuilder {
+  package: string;
+  /** Only results from this host count; null for any host. */
+  host: string | null;
+  /** Only results for this arch count; null for any arch. */
+  arch: string | null;
+  /** Visible tags a matching tagset must all carry (it may carry more). */
+  tags: string[];
+  maxAgeSeconds: number;
+}
+
+/**
+ * Which results are pruned: those beyond the newest `keepLast` of their tagset, and those older
+ * than `maxAgeDays`. The newest result of a tagset is never pruned. Null keeps everything.
+ */
+export interface RetentionPolicy {
+  keepLast: number | null;
+  maxAgeDays: number | null;
+  /** Seconds between pruning runs. */
+  intervalSeconds: number;
+}
+
+export interface ServerConfig {
+  expected: ExpectedBuilder[];
+  retention: RetentionPolicy;
+}
+
+export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
+
+/** Keeps every result, and expects nothing. */
+export const EMPTY_SERVER_CONFIG: ServerConfig = {
+  expected: [],
+  retention: { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS },
+};
+
+/** True when the policy would prune anything at all. */
+export function hasRetentionLimits(policy: RetentionPolicy): boolean {
+  return policy.keepLast !== null || policy.maxAgeDays !== null;
+}

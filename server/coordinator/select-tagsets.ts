@@ -1,0 +1,20 @@
+// Picks tagsets by what people see (visible tags, host, arch), so stable URLs and filters do
+// not need the synthetic `__` tags spelled out.
+import type { TagsetRecord } from '../store/types.ts';
+import type { TagsetSelector } from './page-types.ts';
+import { getVisibleTags } from './tagset.ts';
+
+export function selectTagsets(records: readonly TagsetRecord[], selector: TagsetSelector): TagsetRecord[] {
+  const wanted = new Set(selector.tags);
+  return records.filter((record) => {
+    if (selector.host !== undefined && !record.tagset.includes(`__host=${selector.host}`)) {
+      return false;
+    }
+    if (selector.arch !== undefined && !record.tagset.includes(`__arch=${selector.arch}`)) {
+      return false;
+    }
+    const visible = getVisibleTags(record.tagset);
+    const hasAll = [...wanted].every((tag) => visible.includes(tag));
+    return selector.exactTags ? hasAll && visible.length === wanted.size : hasAll;
+  });
+}

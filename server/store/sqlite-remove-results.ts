@@ -1,0 +1,95 @@
+// Removing results from the SQLite store, for retention and the admin commands. Results are
+// found through indexes (results by tagset, the tagsets table, the primary key), never by
+// scanning every result.
+import type Database from 'better-sqlite3';
+import type { RemovalStore, RemovedResultRecord, ResultAgeRecord, TagsetReference } from './removal-types.ts';
+
+type RemoveQueries = RemovalStore;
+
+interface RemovableRow {
+  id: number;
+  received_at: number;
+  package: string;
+  tagset_key: string;
+  tags: string;
+  latest_result_id: number;
+}
+
+export function createSqliteRemoveQueries(database: Database.Database): RemoveQueries {
+  const statements = {
+    listResultAges: database.prepare(`
+      SELECT r.id, r.received_at, t.latest_result_id = r.id AS is_latest
+      FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key
+      WHERE r.id > ? ORDER BY r.id LIMIT ?`),
+    listTagsetsLargerThan: database.prepare(
+      'SELECT package, tagset_key FROM tagsets WHERE result_count > ? ORDER BY package, tagset_key'),
+    listOlderResultKeys: database.prepare(`
+      SELECT id FROM results WHERE package = ? AND tagset_key = ? ORDER BY id DESC LIMIT ? OFFSET ?`),
+    getRemovable: database.prepare(`
+      SELECT r.id, r.received_at, r.package, r.tagset_key, t.tags, t.latest_result_id
+      FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key WHERE r.id = ?`),
+    deleteTestCases: database.prepare('DELETE FROM test_cases WHERE result_id = ?'),
+    deleteUploads: database.prepare('DELETE FROM uploads WHERE result_id = ?'),
+    deleteResult: database.prepare('DELETE FROM results WHERE id = ?'),
+    findNewest: database.prepare('SELECT max(id) AS id FROM results WHERE package = ? AND tagset_key = ?'),
+    updateTagset: database.prepare(
+      'UPDATE tagsets SET latest_result_id = ?, result_count = result_count - ? WHERE tagset_key = ?'),
+    deleteTagset: database.prepare('DELETE FROM tagsets WHERE tagset_key = ?'),
+  };
+
+  const removeResults = database.transaction((keys: readonly number[], keepTagsetLatest: boolean) => {
+    // The tagsets row points at its latest result; the check waits for the commit, by which
+    // time the row points at the new latest or is gone.
+    database.pragma('defer_foreign_keys = ON');
+    const removed: RemovedResultRecord[] = [];
+    const removedPerTagset = new Map<string, { package: string; count: number }>();
+    for (const key of keys) {
+      const row = statements.getRemovable.get(key) as RemovableRow | undefined;
+      if (!row || (keepTagsetLatest && row.latest_result_id === row.id)) {
+        continue;
+      }
+      const testCases = statements.deleteTestCases.run(key).changes;
+      const uploads = statements.deleteUploads.run(key).changes;
+      statements.deleteResult.run(key);
+      removed.push({
+        key: row.id,
+        receivedAt: row.received_at,
+        package: row.package,
+        tagset: JSON.parse(row.tags) as string[],
+        tagsetKey: row.tagset_key,
+        testCases,
+        uploads,
+      });
+      const tally = removedPerTagset.get(row.tagset_key) ?? { package: row.package, count: 0 };
+      tally.count += 1;
+      removedPerTagset.set(row.tagset_key, tally);
+    }
+    for (const [tagsetKey, tally] of removedPerTagset) {
+      const newest = (statements.findNewest.get(tally.package, tagsetKey) as { id: number | null }).id;
+      if (newest === null) {
+        statements.deleteTagset.run(tagsetKey);
+      } else {
+        statements.updateTagset.run(newest, tally.count, tagsetKey);
+      }
+    }
+    return removed;
+  });
+
+  return {
+    async listResultAges(afterKey, limit): Promise<ResultAgeRecord[]> {
+      const rows = statements.listResultAges.all(afterKey, limit) as Array<{ id: number; received_at: number; is_latest: number }>;
+      return rows.map((row) => ({ key: row.id, receivedAt: row.received_at, isTagsetLatest: row.is_latest === 1 }));
+    },
+    async listTagsetsLargerThan(count): Promise<TagsetReference[]> {
+      const rows = statements.listTagsetsLargerThan.all(count) as Array<{ package: string; tagset_key: string }>;
+      return rows.map((row) => ({ package: row.package, tagsetKey: row.tagset_key }));
+    },
+    async listOlderResultKeys(tagset, skipNewest, limit) {
+      const rows = statements.listOlderResultKeys.all(tagset.package, tagset.tagsetKey, limit, skipNewest) as Array<{ id: number }>;
+      return rows.map((row) => row.id);
+    },
+    async removeResults(keys, { keepTagsetLatest }) {
+      return removeResults(keys, keepTagsetLatest);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Minimal CSRF protection for the site's forms: a form post must be a plain form body from a
+// page of this same site. Browsers send Origin (or at least Referer) on cross-site posts, and
+// a cross-site page cannot send another content type without a preflight.
+import type { Context } from 'koa';
+import { HttpError } from '../http/http-error.ts';
+
+export function checkSameOriginForm(ctx: Context): void {
+  if (!ctx.is('application/x-www-form-urlencoded')) {
+    const given = ctx.get('Content-Type') || 'none';
+    throw new HttpError(415, `This form must be sent as application/x-www-form-urlencoded, got ${given}.`);
+  }
+  const source = ctx.get('Origin') || ctx.get('Referer');
+  if (source === '' || source === 'null') {
+    throw new HttpError(403, 'This form must be sent from a page of this site (the request has no Origin or Referer).');
+  }
+  // The host alone is compared: behind a TLS proxy the scheme the server sees may differ.
+  if (readHost(source) !== ctx.host.toLowerCase()) {
+    throw new HttpError(403, 'This form must be sent from a page of this site, not from another one.');
+  }
+}
+
+function readHost(url: string): string | undefined {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,106 @@
+// The package page, the stable "latest of this tagset" URL, status badges, and build
+// requests from the result page's form.
+import { Router } from '@koa/router';
+import type { Context } from 'koa';
+import type { TagsetSelector } from '../coordinator/page-types.ts';
+import { toOutcome } from '../coordinator/summarize-outcomes.ts';
+import { makeTagsetKey } from '../coordinator/tagset.ts';
+import type { Coordinator } from '../coordinator/types.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parsePositiveInteger } from '../http/parse-key.ts';
+import { readRequestBody } from '../http/read-body.ts';
+import { findWorstStatus, renderBadgeSvg } from './badge-svg.ts';
+import { checkSameOriginForm } from './check-same-origin.ts';
+import { makePackageUrl, readSyntheticTag, type PackageResultsFilter } from './page-links.ts';
+import { toPackagePage } from './package-view-model.ts';
+import { readBeforeQuery, readOptionalQuery, readOutcomeQuery, readRepeatedQuery } from './read-page-query.ts';
+import type { Views } from './render-views.ts';
+
+// A build request form holds a tagset and a result key; anything larger is not from our page.
+const MAX_FORM_BYTES = 16 * 1024;
+
+export interface PackageRoutesOptions {
+  coordinator: Coordinator;
+  views: Views;
+}
+
+export function addPackageRoutes(router: Router, { coordinator, views }: PackageRoutesOptions): void {
+  router.get('/packages/:package', async (ctx) => {
+    const packageName = ctx.params.package!;
+    const filter: PackageResultsFilter = {
+      tags: readRepeatedQuery(ctx, 'tag'),
+      host: readOptionalQuery(ctx, 'host'),
+      arch: readOptionalQuery(ctx, 'arch'),
+      outcome: readOutcomeQuery(ctx),
+    };
+    const before = readBeforeQuery(ctx);
+    const [histories, page] = await Promise.all([
+      coordinator.getPackageHistory(packageName),
+      coordinator.listPackageResults(packageName, { ...filter, before }),
+    ]);
+    if (histories.length === 0) {
+      throw new HttpError(404, `No results of package ${JSON.stringify(packageName)} are stored.`);
+    }
+    ctx.type = 'html';
+    ctx.body = views.renderPackage({
+      ...toPackagePage(packageName, histories, page, filter, before, coordinator.now()),
+      buildRequested: ctx.query.build === 'requested',
+    });
+  });
+
+  router.get('/packages/:package/latest', async (ctx) => {
+    const packageName = ctx.params.package!;
+    const [newest] = await coordinator.findTagsets(packageName, readTagsetSelector(ctx));
+    if (!newest) {
+      throw new HttpError(404, `No tagset of package ${JSON.stringify(packageName)} has exactly these tags, host and arch.`);
+    }
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.redirect(`/results/${newest.latest.resultKey}`);
+  });
+
+  router.get('/badges/:file', async (ctx) => {
+    const file = ctx.params.file!;
+    if (!file.endsWith('.svg') || file === '.svg') {
+      throw new HttpError(404, `Badges are at /badges/<package>.svg, not ${JSON.stringify(file)}.`);
+    }
+    const packageName = file.slice(0, -'.svg'.length);
+    const narrowed = ['tag', 'host', 'arch'].some((name) => ctx.query[name] !== undefined);
+    const tagsets = await coordinator.findTagsets(packageName, narrowed ? readTagsetSelector(ctx) : { tags: [], exactTags: false });
+    const status = findWorstStatus(tagsets.map((tagset) => toOutcome(tagset.latest.success)));
+    ctx.type = 'image/svg+xml';
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = renderBadgeSvg(packageName, status);
+  });
+
+  router.post('/packages/:package/build-requests', async (ctx) => {
+    const packageName = ctx.params.package!;
+    checkSameOriginForm(ctx);
+    const form = new URLSearchParams((await readRequestBody(ctx, MAX_FORM_BYTES)).toString('utf8'));
+    const tagset = form.getAll('tag');
+    const known = await coordinator.getTagsetsForPackage(packageName);
+    if (!known.some((candidate) => makeTagsetKey(candidate) === makeTagsetKey([...tagset, `__package=${packageName}`]))) {
+      throw new HttpError(400, `Package ${JSON.stringify(packageName)} has no tagset ${JSON.stringify(tagset)}; builds can be requested for tagsets that have reported.`);
+    }
+    await coordinator.requestBuild({
+      package: packageName,
+      host: readSyntheticTag(tagset, '__host=') ?? '',
+      arch: readSyntheticTag(tagset, '__arch=') ?? '',
+      tags: tagset.filter((tag) => !/^__(package|host|arch)=/.test(tag)),
+    });
+    const resultKey = parsePositiveInteger(form.get('result') ?? undefined);
+    ctx.status = 303;
+    ctx.redirect(resultKey === undefined
+      ? `${makePackageUrl(packageName)}?build=requested`
+      : `/results/${resultKey}?build=requested#build-request`);
+  });
+}
+
+// Visible tags must match exactly: `?tag=a` names the tagset {a}, not every tagset with a.
+function readTagsetSelector(ctx: Context): TagsetSelector {
+  return {
+    tags: readRepeatedQuery(ctx, 'tag'),
+    host: readOptionalQuery(ctx, 'host'),
+    arch: readOptionalQuery(ctx, 'arch'),
+    exactTags: true,
+  };
+}

@@ -1,0 +1,46 @@
+// Query parameters of the pages, each read once, with a 400 page naming what was wrong.
+import type { Context } from 'koa';
+import type { ResultOutcome } from '../coordinator/page-types.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parsePositiveInteger } from '../http/parse-key.ts';
+
+const OUTCOMES: readonly ResultOutcome[] = ['passed', 'failed', 'unknown'];
+
+/** A parameter given at most once; empty (as a blank form field sends it) counts as absent. */
+export function readOptionalQuery(ctx: Context, name: string): string | undefined {
+  const value = ctx.query[name];
+  if (Array.isArray(value)) {
+    throw new HttpError(400, `The address gives ?${name}= ${value.length} times; give it once.`);
+  }
+  return value === '' ? undefined : value;
+}
+
+/** A parameter that may repeat (`?tag=a&tag=b`), blanks dropped. */
+export function readRepeatedQuery(ctx: Context, name: string): string[] {
+  const value = ctx.query[name];
+  const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return values.filter((entry) => entry !== '');
+}
+
+/** `?before=<result key>` for keyset paging. */
+export function readBeforeQuery(ctx: Context): number | undefined {
+  const text = readOptionalQuery(ctx, 'before');
+  const key = text === undefined ? undefined : parsePositiveInteger(text);
+  if (text !== undefined && key === undefined) {
+    throw new HttpError(400, `The page position ?before= must be a result key, got ${JSON.stringify(text)}.`);
+  }
+  return key;
+}
+
+/** `?status=passed|failed|unknown`. */
+export function readOutcomeQuery(ctx: Context): ResultOutcome | undefined {
+  const text = readOptionalQuery(ctx, 'status');
+  if (text === undefined) {
+    return undefined;
+  }
+  const outcome = OUTCOMES.find((candidate) => candidate === text);
+  if (!outcome) {
+    throw new HttpError(400, `Results can be shown by status ${OUTCOMES.join(', ')}; there is no status ${JSON.stringify(text)}.`);
+  }
+  return outcome;
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import { parseServerConfig, readServerConfigFile, ServerConfigError } from '../../../server/index.ts';
+import { makeTempDirectory } from '../helpers/server.ts';
+
+function problemsOf(document: unknown): string[] {
+  const error = (() => {
+    try {
+      parseServerConfig(document);
+    } catch (caught) {
+      return caught;
+    }
+    throw new Error('expected a ServerConfigError');
+  })();
+  if (!(error instanceof ServerConfigError)) {
+    throw error;
+  }
+  return error.problems;
+}
+
+test('a full configuration is read with durations in seconds and defaults filled in', (t) => {
+  const config = parseServerConfig({
+    expected: [
+      { package: 'cpython', host: 'builder1', arch: 'linux-x86_64', tags: ['python3.13'], max_age: '26h' },
+      { package: 'widget', max_age: 3600 },
+    ],
+    retention: { keep_last: 50, max_age_days: 90, interval: '30m' },
+  });
+  t.deepEqual(config, {
+    expected: [
+      { package: 'cpython', host: 'builder1', arch: 'linux-x86_64', tags: ['python3.13'], maxAgeSeconds: 93_600 },
+      { package: 'widget', host: null, arch: null, tags: [], maxAgeSeconds: 3600 },
+    ],
+    retention: { keepLast: 50, maxAgeDays: 90, intervalSeconds: 1800 },
+  });
+});
+
+test('an empty configuration expects nothing and keeps everything, checked hourly', (t) => {
+  t.deepEqual(parseServerConfig({}), {
+    expected: [],
+    retention: { keepLast: null, maxAgeDays: null, intervalSeconds: 3600 },
+  });
+  t.deepEqual(parseServerConfig({ retention: { keep_last: 1 } }).retention, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
+});
+
+test('a bad max_age is named with its JSON path and the value', (t) => {
+  t.deepEqual(problemsOf({ expected: [{ package: 'a', max_age: '1h' }, { package: 'b', max_age: 'soon' }] }), [
+    'expected[1].max_age: expected a duration such as "26h" or a number of seconds, got "soon"',
+  ]);
+});
+
+test('every problem is reported together, unknown keys named', (t) => {
+  const problems = problemsOf({
+    expected: [
+      { package: '', host: 7, arch: 'x', tags: ['ok', 3, '__host=h'], max_age: -1, colour: 'red' },
+      'cpython',
+      { max_age: '1d' },
+    ],
+    retention: { keep_last: 0, max_age_days: 'ninety', interval: '0s', forever: true },
+    notify: {},
+  });
+  t.deepEqual(problems, [
+    'notify: unknown key; known keys here: expected, retention',
+    'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
+    'expected[0].package: expected a non-empty string, got ""',
+    'expected[0].host: expected a non-empty string, got 7',
+    'expected[0].tags[1]: expected a non-empty string, got 3',
+    'expected[0].tags[2]: tags beginning with "__" are made by the server; use "host" or "arch" instead of "__host=h"',
+    'expected[0].max_age: expected a duration such as "26h" or a number of seconds, got -1',
+    'expected[1]: expected an object with "package" and "max_age", got "cpython"',
+    'expected[2].package: expected a non-empty string, got nothing',
+    'retention.forever: unknown key; known keys here: keep_last, max_age_days, interval',
+    'retention.keep_last: expected a whole number of results, 1 or more, got 0',
+    'retention.max_age_days: expected a number of days above 0, got "ninety"',
+    'retention.interval: expected a duration such as "26h" or a number of seconds, at least 1 second, got "0s"',
+  ]);
+});
+
+test('the wrong shapes at the top are named', (t) => {
+  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected" and "retention", got []']);
+  t.deepEqual(problemsOf({ expected: {}, retention: [] }), [
+    'expected: expected an array of expected builders, got {}',
+    'retention: expected an object with "keep_last", "max_age_days" or "interval", got []',
+  ]);
+  t.deepEqual(problemsOf({ expected: [{ package: 'p', max_age: '1h', tags: 'x' }] }), [
+    'expected[0].tags: expected an array of tags, got "x"',
+  ]);
+});
+
+test('a configuration file is read, and its name heads the message when it is wrong', async (t) => {
+  const directory = makeTempDirectory(t);
+  const good = path.join(directory, 'good.json');
+  fs.writeFileSync(good, JSON.stringify({ expected: [{ package: 'p', max_age: '1d' }] }));
+  t.is((await readServerConfigFile(good)).expected[0]!.maxAgeSeconds, 86_400);
+
+  const bad = path.join(directory, 'bad.json');
+  fs.writeFileSync(bad, JSON.stringify({ expected: [{ package: 'p', max_age: 'soon' }], retention: { keep_last: 2.5 } }));
+  const error = await t.throwsAsync(readServerConfigFile(bad), { instanceOf: ServerConfigError });
+  t.is(error.message, `the server configuration ${bad} has 2 problems:\n`
+    + '  expected[0].max_age: expected a duration such as "26h" or a number of seconds, got "soon"\n'
+    + '  retention.keep_last: expected a whole number of results, 1 or more, got 2.5');
+
+  const notJson = path.join(directory, 'broken.json');
+  fs.writeFileSync(notJson, '{ "expected": [ }');
+  await t.throwsAsync(readServerConfigFile(notJson), { instanceOf: ServerConfigError, message: /broken\.json has 1 problem:\n {2}is not valid JSON: / });
+  await t.throwsAsync(readServerConfigFile(path.join(directory, 'absent.json')), { instanceOf: ServerConfigError, message: /absent\.json has 1 problem:\n {2}cannot be read: ENOENT/ });
+});

@@ -1,0 +1,26 @@
+// Seeding and fetching for the page tests: results sent as a client would, pages read as a
+// browser would.
+import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
+import { makeClientInfo, makeStep } from '../helpers/results.ts';
+
+export async function getPage(url: string, path: string, init: RequestInit = {}) {
+  const response = await fetch(new URL(path, url), { redirect: 'manual', ...init });
+  return { status: response.status, headers: response.headers, html: await response.text() };
+}
+
+/** Sends a result and returns its key; a field given as undefined is left out. */
+export async function addResult(url: string, clientInfo: Record<string, unknown> = {}, steps: unknown[] = [makeStep()]): Promise<number> {
+  const sent = Object.fromEntries(Object.entries(makeClientInfo(clientInfo)).filter(([, value]) => value !== undefined));
+  const [key] = await createThirdPartyClient(url).call('add_results', [sent, steps]);
+  return Number(key);
+}
+
+/** Posts the result page's build request form as a browser on `origin` would. */
+export async function postBuildRequest(url: string, packageName: string, form: URLSearchParams, headers: Record<string, string> = {}) {
+  return fetch(new URL(`packages/${encodeURIComponent(packageName)}/build-requests`, url), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(url).origin, ...headers },
+    body: form.toString(),
+  });
+}
