@@ -31,14 +31,14 @@ export function makeRealisticResult(): { client_info: ClientInfo; results_list: 
   };
 }
 
-async function startServerChild(kind: 'pony' | 'bare', file: string) {
+export async function startServerChild(kind: 'pony' | 'bare', file: string) {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('serve-for-bench.ts', import.meta.url)), kind, file], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').once('data', (chunk: string) => resolve(chunk.trim()));
+    child.stdout.setEncoding('utf8').once('data', (chunk: string) => resolve(chunk.trim().split(' ')[0]));
     child.once('exit', () => reject(new Error(`the ${kind} server exited: ${stderr}`)));
   });
   return {

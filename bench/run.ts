@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { measureAddResultsRate } from './add-results-rate.ts';
 import { measureJunitParse } from './junit-parse.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
+import { measurePageLatency } from './page-latency.ts';
 import { measureStepsOverhead } from './steps-overhead.ts';
 
 const reportFile = fileURLToPath(new URL('report.md', import.meta.url));
@@ -17,18 +18,23 @@ function log(text: string) {
   process.stderr.write(`${text}\n`);
 }
 
-log('1/4 steps overhead (200 trivial steps)...');
+log('1/5 steps overhead (200 trivial steps)...');
 const steps = await measureStepsOverhead();
 log(JSON.stringify(steps));
-log('2/4 output throughput (1 GiB)...');
+log('2/5 output throughput (1 GiB)...');
 const output = await measureOutputThroughput();
 log(JSON.stringify(output));
-log('3/4 add_results rate...');
+log('3/5 add_results rate...');
 const rate = await measureAddResultsRate();
 log(JSON.stringify(rate));
-log('4/4 JUnit XML parsing (100,000 cases)...');
+log('4/5 JUnit XML parsing (100,000 cases)...');
 const junit = await measureJunitParse();
 log(JSON.stringify(junit));
+log('5/5 page latency with 100,000 results (seeding takes a while)...');
+const pages = await measurePageLatency();
+log(JSON.stringify(pages));
+const pageRow = (label: string, timing: { medianMs: number; p95Ms: number }) =>
+  `| ${label} | ${fixed(timing.medianMs, 1)} ms | ${fixed(timing.p95Ms, 1)} ms | ${verdict(timing.p95Ms < 50)} |`;
 
 const report = `# pony-build benchmarks
 
@@ -78,6 +84,19 @@ Each parser in its own process (best of 3; peak RSS includes Node and the tsx lo
 | pony-build \`parseJunitFile\` (streaming; every case built, strings bounded) | ${fixed(junit.oursMs, 0)} ms | ${fixed(junit.oursPeakRssMb, 0)} MB |
 
 pony-build / fast-xml-parser time: **${fixed(junit.oursOverFastXmlParser)}x**.
+
+## 5. Pages with ${pages.results.toLocaleString('en')} results (${pages.packages} packages, ${pages.tagsets} tagsets)
+
+Seeded through the coordinator in ${fixed(pages.seedSeconds, 0)} s; one client, ${60} requests per page after 5 warm-up requests.
+
+| page | median | p95 | p95 under 50 ms |
+|---|---|---|---|
+${pageRow('dashboard `/`', pages.pages.dashboard)}
+${pageRow('package page `/packages/package-7`', pages.pages.packagePage)}
+${pageRow('result page `/results/<key>`', pages.pages.resultPage)}
+
+\`startServer()\` with this database: **${fixed(pages.startServerMs, 0)} ms** (target under 1 s: ${verdict(pages.startServerMs < 1000)}); the whole process, Node and tsx included, answered after ${fixed(pages.processReadyMs, 0)} ms.
+Server RSS once started: ${fixed(pages.rssAfterStartMb, 0)} MB; peak after the page requests: ${pages.peakRssMb === undefined ? 'not reported' : `${fixed(pages.peakRssMb, 0)} MB`}.
 `;
 
 writeFileSync(reportFile, report);

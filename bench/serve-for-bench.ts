@@ -1,11 +1,13 @@
-// Started as a child process by the add_results benchmark, so the server has a
-// core of its own and the load generator's work does not count against it.
+// Started as a child process by the server benchmarks, so the server has a core
+// of its own and the load generator's work does not count against it. Prints its
+// URL and how long startServer took, and its peak RSS when stopped.
 import { startBareServer } from './bare-koa-server.ts';
 import { startServer } from '../server/index.ts';
 
 const [kind, file] = process.argv.slice(2);
+const started = performance.now();
 const server = kind === 'bare' ? await startBareServer(file) : await startServer({ port: 0, db: file, maxBodyBytes: 64 * 1024 * 1024 });
-process.stdout.write(`${server.url}\n`);
+process.stdout.write(`${server.url} ${(performance.now() - started).toFixed(1)} ${(process.memoryUsage().rss / 1024 ** 2).toFixed(1)}\n`);
 process.on('SIGTERM', async () => {
   await server.close();
   process.stderr.write(`${JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
