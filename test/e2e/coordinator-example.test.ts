@@ -15,5 +15,5 @@ test('examples/list-failing.ts lists exactly the failing tagsets', async (t) => 
   await coordinator.close();
   const run = await runTypeScript(path.join(projectRoot, 'examples/list-failing.ts'), [file]);
   t.is(run.code, 0, run.stderr);
-  t.is(run.stdout, 'hello on builder2 [debug, py3]: failed, result 2\n', 'tags in the tagset'\''s sorted order');
+  t.is(run.stdout, 'hello on builder2 [debug, py3]: failed, result 2\n', "tags come in the tagset's sorted order");
 });
