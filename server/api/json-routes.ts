@@ -3,6 +3,7 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { TagsetSelector } from '../coordinator/page-types.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { describeValue, isWireStruct } from '../coordinator/wire-value.ts';
 import { getClientIp } from '../http/client-ip.ts';
@@ -13,6 +14,7 @@ import { addPageJsonRoutes } from './page-json-routes.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { readKeyParam, translateFieldErrors } from './route-helpers.ts';
 import { addTestRoutes } from './test-routes.ts';
+import { readTagsetSelector } from '../http/read-page-query.ts';
 
 export interface JsonRoutesOptions {
   coordinator: Coordinator;
@@ -68,7 +70,11 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
   router.get('/packages/:package/latest', async (ctx) => {
     const packageName = ctx.params.package!;
     const tagset = readTagQuery(ctx, packageName);
-    const triple = await coordinator.getLastResultForTagset(packageName, tagset);
+    // A full tagset (with `__host=`, `__arch=`) is matched exactly, as get_last_result_for_tagset
+    // does; visible tags plus `host`/`arch` are matched the way the page's latest URL does.
+    const triple = tagset.some((tag) => tag.startsWith('__host=') || tag.startsWith('__arch='))
+      ? await coordinator.getLastResultForTagset(packageName, tagset)
+      : await findNewestBySelector(coordinator, packageName, readTagsetSelector(ctx));
     if (!triple) {
       throw new HttpError(404, `no result of package ${JSON.stringify(packageName)} has the tagset ${JSON.stringify(tagset)}`);
     }
@@ -122,6 +128,11 @@ function readOptionalField(body: WireStruct, field: string, type: 'boolean' | 'n
 }
 
 // `?tag=a&tag=b` lists the whole tagset; `__package=` may be left out since the path names it.
+async function findNewestBySelector(coordinator: Coordinator, packageName: string, selector: TagsetSelector) {
+  const [newest] = await coordinator.findTagsets(packageName, selector);
+  return newest && coordinator.getResult(newest.latest.resultKey);
+}
+
 function readTagQuery(ctx: Context, packageName: string): string[] {
   const given = ctx.query.tag;
   const tags = given === undefined ? [] : Array.isArray(given) ? given : [given];

@@ -13,7 +13,7 @@ import { findWorstStatus, renderBadgeSvg } from './badge-svg.ts';
 import { checkSameOriginForm } from './check-same-origin.ts';
 import { makePackageUrl, readSyntheticTag, type PackageResultsFilter } from './page-links.ts';
 import { toPackagePage } from './package-view-model.ts';
-import { readBeforeQuery, readOptionalQuery, readOutcomeQuery, readRepeatedQuery } from './read-page-query.ts';
+import { readBeforeQuery, readOptionalQuery, readOutcomeQuery, readRepeatedQuery, readTagsetSelector } from '../http/read-page-query.ts';
 import type { Views } from './render-views.ts';
 
 // A build request form holds a tagset and a result key; anything larger is not from our page.
@@ -96,11 +96,3 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
 }
 
 // Visible tags must match exactly: `?tag=a` names the tagset {a}, not every tagset with a.
-function readTagsetSelector(ctx: Context): TagsetSelector {
-  return {
-    tags: readRepeatedQuery(ctx, 'tag'),
-    host: readOptionalQuery(ctx, 'host'),
-    arch: readOptionalQuery(ctx, 'arch'),
-    exactTags: true,
-  };
-}

@@ -181,3 +181,15 @@ test('an unknown API path is a JSON 404, a wrong method a JSON 405', async (t) =
   t.is(wrongMethod.status, 405);
   t.regex((await wrongMethod.json() as any).error, /^DELETE is not allowed on \/api\/v1\/packages; allowed: .*GET/);
 });
+
+test('GET /api/v1/packages/:package/latest also takes visible tags with host and arch, like the page URL', async (t) => {
+  const { url } = await startTestServer(t);
+  await addResult(url, makeClientInfo({ tags: ['a', 'b'] }));
+  const { result_key } = await addResult(url, makeClientInfo({ tags: ['b', 'a'] }));
+  for (const query of ['?tag=a&tag=b', '?tag=b&tag=a&host=builder-1', '?tag=a&tag=b&arch=linux-x86_64']) {
+    const response = await fetch(new URL(`api/v1/packages/widget/latest${query}`, url));
+    t.is(response.status, 200, query);
+    t.is((await response.json() as any).receipt.result_key, String(result_key), query);
+  }
+  t.is((await fetch(new URL('api/v1/packages/widget/latest?tag=a&tag=b&host=elsewhere', url))).status, 404);
+});

@@ -1,8 +1,8 @@
 // Query parameters of the pages, each read once, with a 400 page naming what was wrong.
 import type { Context } from 'koa';
-import type { ResultOutcome } from '../coordinator/page-types.ts';
-import { HttpError } from '../http/http-error.ts';
-import { parsePositiveInteger } from '../http/parse-key.ts';
+import type { ResultOutcome, TagsetSelector } from '../coordinator/page-types.ts';
+import { HttpError } from './http-error.ts';
+import { parsePositiveInteger } from './parse-key.ts';
 
 const OUTCOMES: readonly ResultOutcome[] = ['passed', 'failed', 'unknown'];
 
@@ -43,4 +43,14 @@ export function readOutcomeQuery(ctx: Context): ResultOutcome | undefined {
     throw new HttpError(400, `Results can be shown by status ${OUTCOMES.join(', ')}; there is no status ${JSON.stringify(text)}.`);
   }
   return outcome;
+}
+
+/** `?tag=a&tag=b&host=H&arch=A`: one tagset by its visible tags, as people name it. */
+export function readTagsetSelector(ctx: Context): TagsetSelector {
+  return {
+    tags: readRepeatedQuery(ctx, 'tag'),
+    host: readOptionalQuery(ctx, 'host'),
+    arch: readOptionalQuery(ctx, 'arch'),
+    exactTags: true,
+  };
 }
