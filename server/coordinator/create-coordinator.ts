@@ -7,13 +7,13 @@ import { createAuthKey } from './auth-key.ts';
 import { decodeStructTextBytes } from './decode-text-bytes.ts';
 import { InvalidFieldError, UnknownAuthKeyError } from './errors.ts';
 import { listExpectedBuilders } from './list-expected-builders.ts';
-import { createPageQueries } from './page-queries.ts';
+import { createPageQueries, toTagsetSummary } from './page-queries.ts';
 import { readBuildIdentity, readDuration, readSuccess, readTags } from './read-client-info.ts';
 import { createRemovalOperations } from './remove-results.ts';
 import { sanitizeFilename } from './sanitize-filename.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { decideShouldBuild } from './should-build.ts';
-import { buildTagset, getVisibleTags, makeTagsetKey } from './tagset.ts';
+import { buildTagset, makeTagsetKey } from './tagset.ts';
 import { createTestQueries } from './test-queries.ts';
 import type { Coordinator, CoordinatorOptions, PackageSummary, StoredTriple, TagsetSummary } from './types.ts';
 import { isWireStruct } from './wire-value.ts';
@@ -166,20 +166,7 @@ function groupByPackage(records: TagsetRecord[]): PackageSummary[] {
   const packages = new Map<string, TagsetSummary[]>();
   for (const record of records) {
     const tagsets = packages.get(record.package) ?? [];
-    tagsets.push({
-      tagset: record.tagset,
-      visibleTags: getVisibleTags(record.tagset),
-      resultCount: record.resultCount,
-      latest: {
-        resultKey: record.latest.key,
-        time: record.latest.receivedAt,
-        package: record.package,
-        host: record.latest.host,
-        arch: record.latest.arch,
-        success: record.latest.success,
-        duration: record.latest.duration,
-      },
-    });
+    tagsets.push(toTagsetSummary(record));
     packages.set(record.package, tagsets);
   }
   return [...packages].map(([name, tagsets]) => ({ package: name, tagsets }));
