@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { createConsoleReporter } from '../console/console-reporter.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
-import { checkShouldBuild, getLastResultForTagset, sendResults } from '../report/server-calls.ts';
+import { checkShouldBuild, getLastResultForTagset, sendResults, type ShouldBuildAnswer } from '../report/server-calls.ts';
 import { buildTagset } from '../tagset.ts';
 import type { WireStruct } from '../types.ts';
 import { writeResultFile } from '../report/result-file.ts';
@@ -17,6 +17,9 @@ export type Recipe = Omit<BuildPlan, 'consumers' | 'signal' | 'keep' | 'keepGoin
   /** Run every step even after a failure (the command line's --keep-going also sets it). */
   keepGoing?: boolean;
 };
+
+/** check_should_build's reason when someone asked for this build (PROTOCOL.md, rule 1). */
+const buildRequestedReason = 'build requested';
 
 /** Exit statuses a cron job can tell apart. */
 export const exitCodes = { success: 0, buildFailed: 1, usage: 2, reportFailed: 3, interrupted: 130 } as const;
@@ -48,13 +51,13 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   const tags = [...new Set([...(recipe.tags ?? []), ...options.tags])];
   const debug = (text: string) => options.debug && process.stderr.write(`[debug] ${text}\n`);
 
-  if (server && !options.forceBuild) {
-    const skipReason = await askWhetherToSkip(server, recipe.package, tags, debug);
-    if (skipReason !== undefined) {
-      process.stdout.write(`pony-build: not building ${recipe.package}: the server says "${skipReason}" (use --force-build to build anyway)\n`);
-      return exitCodes.success;
-    }
+  const answer = server && !options.forceBuild ? await askWhetherToBuild(server, recipe.package, tags, debug) : undefined;
+  if (answer?.build === false) {
+    process.stdout.write(`pony-build: not building ${recipe.package}: the server says "${answer.reason}" (use --force-build to build anyway)\n`);
+    return exitCodes.success;
   }
+  // A build someone asked for is built even at a revision the server has seen.
+  const changeServer = server && !options.forceBuild && answer?.reason !== buildRequestedReason ? server : undefined;
 
   const interrupts = watchForInterrupts((signalName) =>
     process.stderr.write(`\npony-build: ${signalName} received; stopping the build (again to quit at once)\n`),
@@ -69,7 +72,7 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
       logDir: options.logDir && path.resolve(options.logDir),
       signal: interrupts.signal,
       consumers: [createConsoleReporter({ verbose: options.verbose })],
-      checkBeforeSteps: server && !options.forceBuild ? (scope) => findAlreadyBuiltRevision(server, recipe.package, tags, scope.info, debug) : undefined,
+      checkBeforeSteps: changeServer && ((scope) => findAlreadyBuiltRevision(changeServer, recipe.package, tags, scope.info, debug)),
     });
   } catch (error) {
     if (error instanceof RecipeError) {
@@ -102,7 +105,7 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
     const file = await writeResultFile(options.resultsDir, document);
     process.stderr.write(
       `pony-build: could not report the result: ${(error as Error).message}\n` +
-        `The result is kept in ${file}; send it later with:\n  npx pony-build send ${file} --report ${options.report}\n`,
+        `The result is kept in ${file}; send it later with:\n  npx pony-build send ${file} --report ${redact(options.report!)}\n`,
     );
     if (options.debug) {
       process.stderr.write(`${(error as Error).stack}\n`);
@@ -111,19 +114,19 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   }
 }
 
-/** Returns the server's reason when it says the build is not needed; a server that cannot be asked means build. */
-async function askWhetherToSkip(
+/** The server's answer; a server that cannot be asked means build. */
+async function askWhetherToBuild(
   server: ServerAddress,
   packageName: string,
   tags: string[],
   debug: (text: string) => void,
-): Promise<string | undefined> {
+): Promise<ShouldBuildAnswer | undefined> {
   const clientInfo = { package: packageName, host: getHostName(), arch: getPlatformName(), success: false, tags };
   try {
     debug(`check_should_build at ${redact(server.xmlrpcUrl)}`);
     const answer = await checkShouldBuild(server, clientInfo);
     debug(`check_should_build answered ${answer.build} (${answer.reason})`);
-    return answer.build ? undefined : answer.reason;
+    return answer;
   } catch (error) {
     process.stderr.write(`pony-build: could not ask the server whether to build (${(error as Error).message}); building anyway\n`);
     return undefined;

@@ -2,6 +2,7 @@
 // reported for its tagset skips the build: the server already knows.
 import path from 'node:path';
 import test from 'ava';
+import { callXmlRpc } from '../../runner/xmlrpc/index.ts';
 import { startServer } from '../../server/index.ts';
 import { makeGitRepository } from '../contexts/repositories.ts';
 import { projectRoot, runTypeScript } from '../helpers/child-process.ts';
@@ -27,15 +28,31 @@ test('an unchanged revision is not built again; a new commit is, and --force-bui
   t.regex(unchanged.stdout, new RegExp(`not building fixture-git: revision ${repository.revisions.second} was already reported as result 1`));
   t.notRegex(unchanged.stdout, /Result reported/);
 
+  // A build asked for from the web page is built even at a revision the server has seen.
+  const [tagset] = (await callXmlRpc(new URL('xmlrpc', server.url).href, 'get_tagsets_for_package', ['fixture-git'])) as string[][];
+  const form = new URLSearchParams(tagset.map((tag): [string, string] => ['tag', tag]));
+  const requested = await fetch(new URL('packages/fixture-git/build-requests', server.url), {
+    method: 'POST',
+    body: form,
+    headers: { Origin: new URL(server.url).origin },
+    redirect: 'manual',
+  });
+  t.is(requested.status, 303);
+  // The skipped run left its reservation; let the last build's duration pass.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const onRequest = await run();
+  t.is(onRequest.code, 1, onRequest.stdout + onRequest.stderr);
+  t.regex(onRequest.stdout, /Result reported: .*\/results\/2/);
+
   const forced = await run('--force-build');
   t.is(forced.code, 1);
-  t.regex(forced.stdout, /Result reported: .*\/results\/2/);
+  t.regex(forced.stdout, /Result reported: .*\/results\/3/);
 
   const fixed = await repository.commit('fix', 'good');
   // The skipped run reserved the tagset for the last build's duration; let that pass.
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const rebuilt = await run();
   t.is(rebuilt.code, 0, rebuilt.stdout + rebuilt.stderr);
-  t.regex(rebuilt.stdout, /Result reported: .*\/results\/3/);
+  t.regex(rebuilt.stdout, /Result reported: .*\/results\/4/);
   t.regex(rebuilt.stdout, new RegExp(fixed.slice(0, 12)));
 });
