@@ -59,15 +59,15 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
   await emit({ type: 'build:start', package: plan.package, tags, time: Date.now() / 1000 });
 
   const runRecordedStep = async (step: StepSpec) => {
-    const result = await runStep(step, {
-      index: results.length,
-      cwd: scope.cwd,
-      env: scope.env,
-      signal,
-      emit,
-      captureBytes: plan.captureBytes,
-      logDir: plan.logDir,
-    });
+    const index = results.length;
+    let result: StepResult;
+    try {
+      result = await runStep(step, { index, cwd: scope.cwd, env: scope.env, signal, emit, captureBytes: plan.captureBytes, logDir: plan.logDir });
+    } catch (error) {
+      // A step that cannot even be run (its log file cannot be opened, say) fails like any
+      // other, so the build still ends, leaves its contexts and reports.
+      result = await recordStepError(step, index, error, emit);
+    }
     results.push(result);
     return result;
   };
@@ -204,6 +204,22 @@ async function recordContextFailure(name: string, phase: 'enter' | 'exit', error
   await emit({ type: 'step:start', index, name: failure.name, stepType: 'setup', command: failure.command, cwd: '' });
   await emit({ type: 'step:output', index, stream: 'errout', text: message });
   await emit({ type: 'step:end', index, result: failure });
+}
+
+async function recordStepError(step: StepSpec, index: number, error: unknown, emit: EmitRunEvent): Promise<StepResult> {
+  const message = `pony-build could not run this step: ${error instanceof Error ? error.message : String(error)}\n`;
+  const result: StepResult = {
+    name: getStepName(step),
+    type: step.type,
+    status: -1,
+    output: '',
+    errout: message,
+    command: step.kind === 'command' ? step.command : `(function) ${step.name}`,
+    duration: 0,
+  };
+  await emit({ type: 'step:output', index, stream: 'errout', text: message });
+  await emit({ type: 'step:end', index, result });
+  return result;
 }
 
 async function skipRemaining(steps: StepSpec[], firstIndex: number, reason: string, emit: EmitRunEvent) {

@@ -10,6 +10,8 @@ export class RecipeError extends Error {
   }
 }
 
+const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
+
 const knownStepOptions = new Set(['kind', 'type', 'command', 'run', 'name', 'cwd', 'env', 'timeout', 'allowFailure', 'shell', 'testReport']);
 
 export function findStepProblems(steps: readonly StepSpec[]): string[] {
@@ -38,6 +40,9 @@ function findProblemsOfStep(step: StepSpec, position: number): string[] {
   }
   if (step.timeout !== undefined && !(typeof step.timeout === 'number' && Number.isFinite(step.timeout) && step.timeout > 0)) {
     problems.push(`${label}: expected \`timeout\` to be a positive number of seconds, got ${describeValue(step.timeout)}`);
+  } else if (step.timeout !== undefined && step.timeout > maxTimeoutSeconds) {
+    // Node's timers fire at once beyond 2^31 - 1 ms.
+    problems.push(`${label}: expected \`timeout\` to be at most ${maxTimeoutSeconds} seconds (about 24 days), got ${describeValue(step.timeout)}`);
   }
   if (step.cwd !== undefined && typeof step.cwd !== 'string') {
     problems.push(`${label}: expected \`cwd\` to be a string, got ${describeValue(step.cwd)}`);

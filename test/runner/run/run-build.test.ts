@@ -157,3 +157,29 @@ test('recipe mistakes are reported together before anything runs', async (t) => 
   t.regex(error.message, /step 2 \(make\): expected `timeout` to be a positive number of seconds, got `-1` \(number\)/);
   t.regex(error.message, /step 3 .*non-empty argv array/);
 });
+
+test('a timeout too long for node timers is a recipe mistake, not a crash mid-build', async (t) => {
+  const error = await t.throwsAsync(runBuild({ package: 'p', steps: [build(['true'], { timeout: 3_000_000 })] }));
+  t.regex(error.message, /step 1 \(true\): expected `timeout` to be at most 2147483 seconds \(about 24 days\), got `3000000` \(number\)/);
+});
+
+test('a step that cannot be run at all fails like any other, and the build still ends', async (t) => {
+  const { mkdtempSync, mkdirSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const logDir = mkdtempSync(`${tmpdir()}/pony-logs-`);
+  t.teardown(() => rmSync(logDir, { recursive: true, force: true }));
+  mkdirSync(`${logDir}/001-first.log`); // the log file's path is taken by a directory
+  const events: RunEvent[] = [];
+  const outcome = await runBuild({
+    package: 'p',
+    logDir,
+    keepGoing: true,
+    steps: [sh('echo one', { name: 'first' }), sh('echo two', { name: 'second' })],
+    consumers: [(event) => void events.push(event)],
+  });
+  t.false(outcome.clientInfo.success);
+  t.like(outcome.results[0], { name: 'first', status: -1 });
+  t.regex(outcome.results[0].errout, /pony-build could not run this step: .*001-first\.log/);
+  t.like(outcome.results[1], { name: 'second', status: 0, output: 'two\n' });
+  t.is(events.at(-1)?.type, 'build:end');
+});
