@@ -1,5 +1,6 @@
 // URLs of the per-test pages, built in one place so that links and routes agree.
 import type { TestStatus } from '../test-report/types.ts';
+import { makePackageUrl } from './page-links.ts';
 
 /** The page with one test's history across the package's tagsets. */
 export function makeTestHistoryUrl(packageName: string, suite: string, name: string, before?: number): string {
@@ -7,7 +8,7 @@ export function makeTestHistoryUrl(packageName: string, suite: string, name: str
   if (before !== undefined) {
     query.set('before', String(before));
   }
-  return `/packages/${encodeURIComponent(packageName)}/tests?${query}`;
+  return `${makePackageUrl(packageName)}/tests?${query}`;
 }
 
 /** The result page with its test tables cut to one status; the anchor keeps the step in view. */
