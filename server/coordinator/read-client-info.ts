@@ -9,6 +9,10 @@ export function readBuildIdentity(clientInfo: WireStruct, field = 'client_info')
   if (typeof packageName !== 'string' || packageName === '') {
     throw new InvalidFieldError(`${field}.package`, 'a non-empty string', packageName);
   }
+  // Browsers resolve `/packages/..` (even spelt `%2E%2E`) away, so such a package could never be opened.
+  if (packageName === '.' || packageName === '..') {
+    throw new InvalidFieldError(`${field}.package`, 'a name other than `.` or `..`, which web addresses cannot hold', packageName);
+  }
   return {
     package: packageName,
     host: readOptionalString(clientInfo, 'host', field),

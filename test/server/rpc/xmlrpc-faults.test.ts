@@ -116,6 +116,13 @@ test('a non-string package is a -32602 fault', async (t) => {
   });
 });
 
+test('a package named `.` or `..`, which no web address can hold, is a -32602 fault', async (t) => {
+  await assertRefused(t, callFault('add_results', [makeClientInfo({ package: '..' }), []]), {
+    faultCode: -32602,
+    faultString: 'add_results: client_info.package must be a name other than `.` or `..`, which web addresses cannot hold, got string ".."',
+  });
+});
+
 test('tags that are not strings are a -32602 fault naming the tag', async (t) => {
   await assertRefused(t, callFault('add_results', [makeClientInfo({ tags: ['ok', 3] }), []]), {
     faultCode: -32602,
