@@ -3,6 +3,7 @@
 // step's output like a command step's.
 import type { LogEntry } from 'zx';
 import { BoundedCapture, type CommandOutcome } from '../exec/index.ts';
+import { createProcessGroups } from './spawn-in-group.ts';
 import type { FunctionStep } from './step-spec.ts';
 
 export interface FunctionStepOptions {
@@ -36,10 +37,12 @@ export async function runFunctionStep(run: FunctionStep['run'], options: Functio
 
   // Loaded only when a recipe has function steps: zx costs ~16 MB of memory to load.
   const { $: zx$ } = await import('zx');
+  const groups = createProcessGroups();
   const $ = zx$({
     cwd: options.cwd,
     env: options.env as NodeJS.ProcessEnv,
     signal: controller.signal,
+    spawn: groups.spawn as typeof import('node:child_process').spawn,
     log: (entry: LogEntry) => teeZxEntry(entry, write),
   });
 
@@ -52,7 +55,8 @@ export async function runFunctionStep(run: FunctionStep['run'], options: Functio
       stopped,
     ]);
     if (ending !== 'finished') {
-      // The function itself cannot be stopped from outside; its processes are killed through the signal.
+      // The function itself cannot be stopped from outside; what it started is.
+      await groups.terminateAll();
       termination = ending;
       status = -1;
       error = ending === 'timeout' ? `timed out after ${options.timeoutMs! / 1000} s` : 'interrupted';
@@ -61,9 +65,13 @@ export async function runFunctionStep(run: FunctionStep['run'], options: Functio
   } catch (thrown) {
     status = 1;
     termination = options.signal.aborted ? 'interrupted' : controller.signal.aborted ? 'timeout' : undefined;
+    if (termination) {
+      await groups.terminateAll();
+    }
     error = thrown instanceof Error ? thrown.message : String(thrown);
     write('errout', `${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}\n`);
   } finally {
+    groups.release();
     clearTimeout(timer);
     options.signal.removeEventListener('abort', stopOnInterrupt);
     if (!controller.signal.aborted) {

@@ -183,3 +183,27 @@ test('a step that cannot be run at all fails like any other, and the build still
   t.like(outcome.results[1], { name: 'second', status: 0, output: 'two\n' });
   t.is(events.at(-1)?.type, 'build:end');
 });
+
+test('a function step that times out has everything it started killed, children included', async (t) => {
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { isProcessRunning, killIfRunning, waitUntilStopped } = await import('../exec/helpers.ts');
+  const directory = mkdtempSync(`${tmpdir()}/pony-fn-`);
+  t.teardown(() => rmSync(directory, { recursive: true, force: true }));
+  const pidFile = `${directory}/pid`;
+  const started = Date.now();
+  const outcome = await runBuild({
+    package: 'p',
+    steps: [
+      functionStep('starts a grandchild', async ({ $ }) => {
+        await $`sh -c ${`sleep 41 & echo $! > ${pidFile}; sleep 42`}`;
+      }, { timeout: 1 }),
+    ],
+  });
+  const grandchild = Number(readFileSync(pidFile, 'utf8'));
+  t.teardown(() => killIfRunning(grandchild));
+  t.like(outcome.results[0], { termination: 'timeout' });
+  t.true(Date.now() - started < 8000);
+  t.true(await waitUntilStopped(grandchild, 2000), 'the background sleep is gone');
+  t.false(isProcessRunning(grandchild));
+});
