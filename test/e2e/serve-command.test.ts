@@ -48,3 +48,18 @@ test('the pony-build bin runs with plain node, with no build step', async (t) =>
   t.regex(run.stdout, /Usage: pony-build <command>/);
   t.regex(run.stdout, /serve {5}run the pony-build server/);
 });
+
+test('demo (what npm start runs) serves, reports the example recipe to itself, and stops on Ctrl-C', async (t) => {
+  const directory = makeTempDir(t);
+  const running = startTypeScript(cli, ['demo', '--port', '0', '--db', 'demo.db'], { cwd: directory });
+  t.teardown(() => running.child.kill('SIGKILL'));
+  await running.waitForOutput('Press Ctrl-C to stop the server.', 60_000);
+  const shown = running.stdoutSoFar();
+  t.regex(shown, /Result reported: http:\/\/127\.0\.0\.1:\d+\/results\/1/);
+  t.regex(shown, /The example recipe exited with status 0\./);
+  const url = /Open (http:\/\/127\.0\.0\.1:\d+\/) to see its result/.exec(shown)![1];
+  t.regex(await (await fetch(url)).text(), /example/);
+  running.child.kill('SIGINT');
+  const finished = await running.finished;
+  t.is(finished.code, 0, finished.stderr);
+});
