@@ -1,6 +1,6 @@
 import { AmbiguousTagsetError, UnknownTagsetError } from '../../server/index.ts';
 import { formatCount, formatTagset } from './describe-removed.ts';
-import { MissingDatabaseError, openDatabase } from './open-database.ts';
+import { withDatabase } from './open-database.ts';
 import { CommandOptionsError, parseCommandOptions, reportOptionsError } from './parse-command-options.ts';
 
 const help = `Usage: pony-build flush-tagset PACKAGE [TAG...] [--db FILE]
@@ -33,26 +33,13 @@ export async function runFlushTagsetCommand(argv: string[]): Promise<number> {
   } catch (error) {
     return reportOptionsError(error);
   }
-  try {
-    const coordinator = openDatabase(db);
-    try {
-      const flushed = await coordinator.flushTagset(packageName, tags);
-      const keys = flushed.removedKeys;
-      process.stdout.write(
-        `removed ${formatCount(keys.length, 'result')}${formatKeys(keys)} of ${flushed.package} [${formatTagset(flushed.visibleTags)}] `
-        + `(${flushed.tagset.join(' ')}), with ${formatCount(flushed.testCases, 'test case')} `
-        + `and ${formatCount(flushed.uploads, 'upload')}\n`);
-      return 0;
-    } finally {
-      await coordinator.close();
-    }
-  } catch (error) {
-    if (error instanceof UnknownTagsetError || error instanceof AmbiguousTagsetError || error instanceof MissingDatabaseError) {
-      process.stderr.write(`pony-build flush-tagset: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  return withDatabase('flush-tagset', db, [UnknownTagsetError, AmbiguousTagsetError], async (coordinator) => {
+    const flushed = await coordinator.flushTagset(packageName, tags);
+    const keys = flushed.removedKeys;
+    return `removed ${formatCount(keys.length, 'result')}${formatKeys(keys)} of ${flushed.package} [${formatTagset(flushed.visibleTags)}] `
+      + `(${flushed.tagset.join(' ')}), with ${formatCount(flushed.testCases, 'test case')} `
+      + `and ${formatCount(flushed.uploads, 'upload')}`;
+  });
 }
 
 // Keys of one tagset are not contiguous, so a long list is shown by its ends only.

@@ -19,3 +19,30 @@ export function openDatabase(file: string = DEFAULT_DB): Coordinator {
   }
   return createCoordinator(openSqliteStore(file));
 }
+
+/**
+ * Runs one admin operation on the database and closes it; the expected failures (given as
+ * classes) become a message and exit status 1, anything else propagates.
+ */
+export async function withDatabase(
+  command: string,
+  file: string | undefined,
+  expectedErrors: ReadonlyArray<abstract new (...args: never[]) => Error>,
+  operate: (coordinator: Coordinator) => Promise<string>,
+): Promise<number> {
+  try {
+    const coordinator = openDatabase(file);
+    try {
+      process.stdout.write(`${await operate(coordinator)}\n`);
+      return 0;
+    } finally {
+      await coordinator.close();
+    }
+  } catch (error) {
+    if (error instanceof MissingDatabaseError || expectedErrors.some((expected) => error instanceof expected)) {
+      process.stderr.write(`pony-build ${command}: ${(error as Error).message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import { UnknownResultError } from '../../server/index.ts';
 import { formatCount, formatTagset, formatTime } from './describe-removed.ts';
-import { MissingDatabaseError, openDatabase } from './open-database.ts';
+import { withDatabase } from './open-database.ts';
 import { CommandOptionsError, parseCommandOptions, reportOptionsError } from './parse-command-options.ts';
 
 const help = `Usage: pony-build remove-result KEY [--db FILE]
@@ -33,26 +33,13 @@ export async function runRemoveResultCommand(argv: string[]): Promise<number> {
   } catch (error) {
     return reportOptionsError(error);
   }
-  try {
-    const coordinator = openDatabase(db);
-    try {
-      const removed = await coordinator.removeResult(resultKey);
-      const latest = removed.tagsetLatestKey === null
-        ? 'the tagset has no results left'
-        : `the tagset's latest is now result ${removed.tagsetLatestKey}`;
-      process.stdout.write(
-        `removed result ${removed.resultKey} of ${removed.package} [${formatTagset(removed.visibleTags)}] `
-        + `received ${formatTime(removed.time)}, with ${formatCount(removed.testCases, 'test case')} `
-        + `and ${formatCount(removed.uploads, 'upload')}; ${latest}\n`);
-      return 0;
-    } finally {
-      await coordinator.close();
-    }
-  } catch (error) {
-    if (error instanceof UnknownResultError || error instanceof MissingDatabaseError) {
-      process.stderr.write(`pony-build remove-result: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  return withDatabase('remove-result', db, [UnknownResultError], async (coordinator) => {
+    const removed = await coordinator.removeResult(resultKey);
+    const latest = removed.tagsetLatestKey === null
+      ? 'the tagset has no results left'
+      : `the tagset's latest is now result ${removed.tagsetLatestKey}`;
+    return `removed result ${removed.resultKey} of ${removed.package} [${formatTagset(removed.visibleTags)}] `
+      + `received ${formatTime(removed.time)}, with ${formatCount(removed.testCases, 'test case')} `
+      + `and ${formatCount(removed.uploads, 'upload')}; ${latest}`;
+  });
 }
