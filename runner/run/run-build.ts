@@ -189,37 +189,33 @@ async function exitContext(
  * step's output, so both the terminal and the report say why nothing ran.
  */
 async function recordContextFailure(name: string, phase: 'enter' | 'exit', error: unknown, emit: EmitRunEvent, results: StepResult[]) {
-  const message = `${error instanceof Error ? error.message : String(error)}\n`;
-  const failure: StepResult = {
-    name: `${phase === 'enter' ? 'enter' : 'leave'} ${name}`,
-    type: 'setup',
-    status: -1,
-    output: '',
-    errout: message,
-    command: `(context) ${name}`,
-    duration: 0,
-  };
   const index = results.length;
-  results.push(failure);
-  await emit({ type: 'step:start', index, name: failure.name, stepType: 'setup', command: failure.command, cwd: '' });
-  await emit({ type: 'step:output', index, stream: 'errout', text: message });
-  await emit({ type: 'step:end', index, result: failure });
+  const identity = { name: `${phase === 'enter' ? 'enter' : 'leave'} ${name}`, type: 'setup', command: `(context) ${name}` };
+  await emit({ type: 'step:start', index, name: identity.name, stepType: identity.type, command: identity.command, cwd: '' });
+  results.push(await endFailedStep(index, identity, describeError(error), emit));
 }
 
 async function recordStepError(step: StepSpec, index: number, error: unknown, emit: EmitRunEvent): Promise<StepResult> {
-  const message = `pony-build could not run this step: ${error instanceof Error ? error.message : String(error)}\n`;
-  const result: StepResult = {
-    name: getStepName(step),
-    type: step.type,
-    status: -1,
-    output: '',
-    errout: message,
-    command: step.kind === 'command' ? step.command : `(function) ${step.name}`,
-    duration: 0,
-  };
-  await emit({ type: 'step:output', index, stream: 'errout', text: message });
+  const identity = { name: getStepName(step), type: step.type, command: step.kind === 'command' ? step.command : `(function) ${step.name}` };
+  return endFailedStep(index, identity, `pony-build could not run this step: ${describeError(error)}`, emit);
+}
+
+/** Ends an already started step as one that could not run (status -1), its message as stderr. */
+async function endFailedStep(
+  index: number,
+  identity: Pick<StepResult, 'name' | 'type' | 'command'>,
+  message: string,
+  emit: EmitRunEvent,
+): Promise<StepResult> {
+  const errout = `${message}\n`;
+  const result: StepResult = { ...identity, status: -1, output: '', errout, duration: 0 };
+  await emit({ type: 'step:output', index, stream: 'errout', text: errout });
   await emit({ type: 'step:end', index, result });
   return result;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function skipRemaining(steps: StepSpec[], firstIndex: number, reason: string, emit: EmitRunEvent) {
