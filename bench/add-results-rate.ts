@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serializeMethodCall } from '../runner/xmlrpc/index.ts';
-import type { ClientInfo, StepResult } from '../runner/types.ts';
+import { serializeMethodCall } from '../wire/xmlrpc/index.ts';
+import type { ClientInfo, StepResult } from '../wire/types.ts';
 
 const concurrency = 8;
 const warmupRequests = 200;

@@ -37,7 +37,7 @@ async function runInChild(which: string, file: string): Promise<void> {
   const started = performance.now();
   let cases: number;
   if (which === 'ours') {
-    const { parseJunitFile } = await import('../runner/testing/junit/parse-junit.ts');
+    const { parseJunitFile } = await import('../runner/test-reports/junit/parse-junit.ts');
     cases = (await parseJunitFile(file)).cases.length;
   } else {
     const { readFile } = await import('node:fs/promises');

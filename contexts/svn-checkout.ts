@@ -2,7 +2,7 @@
 // `svn update` afterwards, then a copy into the build directory, so a rebuild transfers only
 // what changed and the build never writes into the cache.
 import type { BuildContext } from '../runner/context.ts';
-import type { StepResult } from '../runner/types.ts';
+import type { StepResult } from '../wire/types.ts';
 import { createCacheAtomically, hasMetadata } from './checkout/cached-working-copy.ts';
 import { checkBoolean, checkDirectory, checkRevisionName, checkUrl, type CheckoutOptions } from './checkout/checkout-options.ts';
 import { createCheckoutContext, type CheckedOut, type CheckoutRequest } from './checkout/create-checkout-context.ts';

@@ -2,7 +2,7 @@
 // what the steps run, and undoes it afterwards. The runner guarantees that a
 // context that was entered is exited, in reverse order, whatever happens.
 import type { StepSpec } from './steps/step-spec.ts';
-import type { StepResult, WireStruct } from './types.ts';
+import type { StepResult, WireStruct } from '../wire/types.ts';
 
 export interface ContextScope {
   /** The directory steps run in; a context may move it (a temp dir, a checkout). */

@@ -12,7 +12,7 @@ import { createUploadRoute } from './upload/upload-route.ts';
 import { createPageRoutes } from './web/page-routes.ts';
 import { compileViews } from './web/render-views.ts';
 import { setSecurityHeaders } from './web/security-headers.ts';
-import { toErrorPage } from './web/view-models.ts';
+import { toErrorPage } from './web/result-view-model.ts';
 
 // Machine endpoints: their errors are short text, never an HTML page.
 const PROTOCOL_PATHS = new Set(['/xmlrpc', '/upload']);

@@ -24,7 +24,7 @@ export type {
   ExpectedTagsetStatus,
 } from './coordinator/expected-types.ts';
 export type { FlushedTagset, PruneSummary, RemovalOperations, RemovedResult } from './coordinator/removal-types.ts';
-export { buildTagset, getVisibleTags, makeTagsetKey, type BuildIdentity } from './coordinator/tagset.ts';
+export { buildTagset, getVisibleTags, makeTagsetKey, type BuildIdentity } from '../wire/tagset.ts';
 export {
   DEFAULT_DB,
   DEFAULT_HOST,

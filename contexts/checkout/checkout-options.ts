@@ -2,7 +2,7 @@
 // build directory (`..`, an absolute path) would let a recipe clone over files it does not own,
 // and a `ref` starting with `-` would reach git as an option instead of a name.
 import path from 'node:path';
-import { describeValue } from '../../runner/exec/describe-value.ts';
+import { describeValue } from '../../wire/describe-value.ts';
 
 export interface CheckoutOptions {
   /** Where to check out from: any URL or path the VCS accepts. */

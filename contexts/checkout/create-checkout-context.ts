@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ContextError, type BuildContext, type ContextScope } from '../../runner/context.ts';
-import type { StepResult } from '../../runner/types.ts';
+import type { StepResult } from '../../wire/types.ts';
 import { getCachePath } from './cache-path.ts';
 import { claimCheckoutPlace, releaseCheckoutPlace, type CheckoutPlace } from './checkout-place.ts';
 import { findOptionProblems, type CheckoutOptions, type OptionCheck } from './checkout-options.ts';

@@ -9,7 +9,7 @@
 // the same keys plus `directory` for every checkout, so builds of several repositories can
 // tell which one changed.
 import type { ContextScope } from '../../runner/context.ts';
-import type { StepResult, WireStruct } from '../../runner/types.ts';
+import type { StepResult, WireStruct } from '../../wire/types.ts';
 
 export type VcsName = 'git' | 'svn' | 'hg';
 

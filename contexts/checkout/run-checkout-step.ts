@@ -2,7 +2,7 @@
 // report shows exactly what ran and what it printed; a failure also stops the context.
 import { ContextError, type ContextScope } from '../../runner/context.ts';
 import { describeCommand, setup } from '../../runner/steps/step-spec.ts';
-import type { StepResult } from '../../runner/types.ts';
+import type { StepResult } from '../../wire/types.ts';
 
 const QUOTED_ERROR_LINES = 5;
 

@@ -4,7 +4,7 @@
 // and leaves the others installed.
 import { ContextError, type ContextScope } from '../../runner/context.ts';
 import { setup } from '../../runner/steps/step-spec.ts';
-import type { StepResult } from '../../runner/types.ts';
+import type { StepResult } from '../../wire/types.ts';
 
 export interface PackageInstall {
   contextName: string;

@@ -3,7 +3,8 @@
 import type { Writable } from 'node:stream';
 import type { RunEventConsumer } from '../run/event-bus.ts';
 import { getStepState, type StepState } from '../results/outcome.ts';
-import type { ClientInfo, RunEvent, StepResult } from '../types.ts';
+import type { ClientInfo, StepResult } from '../../wire/types.ts';
+import type { RunEvent } from '../events.ts';
 import { describeCommand } from '../steps/step-spec.ts';
 import { createPalette, shouldUseColor, type Palette } from './colors.ts';
 import { formatDuration } from './format-duration.ts';

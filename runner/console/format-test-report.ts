@@ -1,7 +1,7 @@
 // The terminal lines for a step's test report: the counts, each failed test by
 // name with the first line of its message (the first few only: a broken build
 // can fail thousands), and what was wrong with the report itself.
-import type { StepResult, TestCase, TestCounts } from '../types.ts';
+import type { StepResult, TestCase, TestCounts } from '../../wire/types.ts';
 import type { Palette } from './colors.ts';
 
 export const maxListedFailures = 20;

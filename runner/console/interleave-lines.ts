@@ -4,7 +4,7 @@
 // that prints gigabytes), chunks are written whole while only one stream is
 // talking; the other stream waits only while the first is in mid-line.
 import type { Writable } from 'node:stream';
-import type { OutputStream } from '../types.ts';
+import type { OutputStream } from '../../wire/types.ts';
 
 // A stream that never finishes its line (a progress bar) must not hold the other forever.
 const maxWaitingLength = 64 * 1024;

@@ -1,4 +1,4 @@
-import { describeValue } from './describe-value.ts';
+import { describeValue } from '../../wire/describe-value.ts';
 
 /** What `spawn` is given: the program and its arguments, plus how to name it in messages. */
 export interface SpawnTarget {

@@ -1,4 +1,4 @@
-import type { OutputStream } from '../types.ts';
+import type { OutputStream } from '../../wire/types.ts';
 
 /** Receives a step's output as it arrives; returning a promise pauses that stream until it settles. */
 export type OutputListener = (stream: OutputStream, text: string) => void | Promise<void>;

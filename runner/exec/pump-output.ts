@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import type { OutputStream } from '../types.ts';
+import type { OutputStream } from '../../wire/types.ts';
 import type { BoundedCapture } from './bounded-capture.ts';
 import type { LogFile } from './log-file.ts';
 import type { OutputListener } from './options.ts';

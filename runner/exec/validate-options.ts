@@ -1,4 +1,4 @@
-import { describeValue } from './describe-value.ts';
+import { describeValue } from '../../wire/describe-value.ts';
 import { findCommandProblem } from './normalize-command.ts';
 import { CommandOptionsError } from './options-error.ts';
 import type { RunCommandOptions } from './options.ts';

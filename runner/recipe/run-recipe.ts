@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { createConsoleReporter } from '../console/console-reporter.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
-import { checkShouldBuild, getLastResultForTagset, sendResults, type ShouldBuildAnswer } from '../report/server-calls.ts';
-import { buildTagset } from '../tagset.ts';
-import type { WireStruct } from '../types.ts';
-import { writeResultFile } from '../report/result-file.ts';
-import { parseServerUrl, type ServerAddress } from '../report/server-url.ts';
+import { checkShouldBuild, getLastResultForTagset, sendResults, type ShouldBuildAnswer } from '../transport/server-calls.ts';
+import { buildTagset } from '../../wire/tagset.ts';
+import type { WireStruct } from '../../wire/types.ts';
+import { writeResultFile } from '../result-file/result-file.ts';
+import { parseServerUrl, type ServerAddress } from '../transport/server-url.ts';
 import { runBuild, type BuildPlan } from '../run/run-build.ts';
 import { watchForInterrupts } from '../run/interrupt.ts';
 import { RecipeError } from '../steps/validate-steps.ts';
@@ -18,7 +18,7 @@ export type Recipe = Omit<BuildPlan, 'consumers' | 'signal' | 'keep' | 'keepGoin
   keepGoing?: boolean;
 };
 
-/** check_should_build's reason when someone asked for this build (PROTOCOL.md, rule 1). */
+/** check_should_build's reason when someone asked for this build (docs/PROTOCOL.md, rule 1). */
 const buildRequestedReason = 'build requested';
 
 /** Exit statuses a cron job can tell apart. */

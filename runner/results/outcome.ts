@@ -1,6 +1,6 @@
 // Deciding what a finished step or build means. Pure functions only, so the
 // console, the result file and the server all agree on one answer.
-import type { StepResult } from '../types.ts';
+import type { StepResult } from '../../wire/types.ts';
 
 /** How a step ended, from best to worst; the order is what `worstStepState` compares. */
 export const stepStates = ['passed', 'allowed-failure', 'failed', 'interrupted'] as const;

@@ -1,7 +1,7 @@
 // Fans one run's events out to its consumers. A consumer that returns a promise
 // (the terminal waiting for stdout to drain) holds the producer back, which is
 // what keeps memory flat when a step prints gigabytes.
-import type { RunEvent } from '../types.ts';
+import type { RunEvent } from '../events.ts';
 
 export type RunEventConsumer = (event: RunEvent) => void | Promise<void>;
 export type EmitRunEvent = (event: RunEvent) => void | Promise<void>;

@@ -8,7 +8,7 @@ import { isBuildSuccessful, isStepFatal } from '../results/outcome.ts';
 import { runStep } from '../steps/run-step.ts';
 import { getStepName, type StepSpec } from '../steps/step-spec.ts';
 import { findStepProblems, RecipeError } from '../steps/validate-steps.ts';
-import type { ClientInfo, StepResult, WireStruct } from '../types.ts';
+import type { ClientInfo, StepResult, WireStruct } from '../../wire/types.ts';
 import { createEventBus, type EmitRunEvent, type RunEventConsumer } from './event-bus.ts';
 
 export interface BuildPlan {

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { runCommand, type CommandOutcome } from '../exec/index.ts';
 import type { EmitRunEvent } from '../run/event-bus.ts';
-import { startStepReport } from '../testing/collect-step-report.ts';
-import type { StepResult } from '../types.ts';
+import { startStepReport } from '../test-reports/collect-step-report.ts';
+import type { StepResult } from '../../wire/types.ts';
 import { runFunctionStep } from './run-function-step.ts';
 import { describeCommand, getStepName, type StepSpec } from './step-spec.ts';
 

@@ -1,8 +1,8 @@
 // What a recipe declares. A step is data until the runner runs it, so a recipe
 // can be inspected, printed and validated before anything starts.
 import type { Shell as ZxShell } from 'zx';
-import type { TestReportOption } from '../testing/test-report-option.ts';
-import type { StepType } from '../types.ts';
+import type { TestReportOption } from '../test-reports/test-report-option.ts';
+import type { StepType } from '../../wire/types.ts';
 
 export interface StepOptions {
   /** Shown in headers and stored as the step's `name`; defaults to the command. */

@@ -1,6 +1,6 @@
 // Recipe mistakes are found before anything runs and reported together, so a
 // recipe author fixes them in one pass rather than one per run.
-import { findTestReportProblems } from '../testing/test-report-option.ts';
+import { findTestReportProblems } from '../test-reports/test-report-option.ts';
 import { getStepName, type StepSpec } from './step-spec.ts';
 
 export class RecipeError extends Error {

@@ -2,7 +2,7 @@
 // browsers and other languages. Errors are `{"error": "..."}` with a 4xx status.
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
-import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 import type { TagsetSelector } from '../coordinator/page-types.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { describeValue, isWireStruct } from '../coordinator/wire-value.ts';

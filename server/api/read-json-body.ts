@@ -1,7 +1,7 @@
 // JSON bodies use the same tagged encoding as storage, so bytes, dates and 64-bit integers
 // travel over JSON exactly as over XML-RPC (see store/tagged-json.ts).
 import type { Context } from 'koa';
-import type { WireValue } from '../../runner/types.ts';
+import type { WireValue } from '../../wire/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { readRequestBody } from '../http/read-body.ts';
 import { decodeTaggedValue, TaggedJsonError } from '../store/tagged-json.ts';

@@ -1,4 +1,4 @@
-import type { Receipt, WireStruct } from '../../runner/types.ts';
+import type { Receipt, WireStruct } from '../../wire/types.ts';
 import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
 import type { StoredResult, Store, TagsetRecord } from '../store/types.ts';
 import { readRevision } from '../test-report/read-revision.ts';
@@ -13,7 +13,7 @@ import { createRemovalOperations } from './remove-results.ts';
 import { sanitizeFilename } from './sanitize-filename.ts';
 import { createSerialQueue } from './serial-queue.ts';
 import { decideShouldBuild } from './should-build.ts';
-import { buildTagset, makeTagsetKey } from './tagset.ts';
+import { buildTagset, makeTagsetKey } from '../../wire/tagset.ts';
 import { createTestQueries } from './test-queries.ts';
 import type { Coordinator, CoordinatorOptions, PackageSummary, StoredTriple, TagsetSummary } from './types.ts';
 import { isWireStruct } from './wire-value.ts';

@@ -1,7 +1,7 @@
 // Python 3 clients send captured output as bytes, which arrives as base64. Bytes that are
 // valid UTF-8 were text all along and are kept as text; other bytes stay bytes, so nothing
 // a client sent is ever lost or altered.
-import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 
 // ignoreBOM keeps a leading U+FEFF as a character instead of silently dropping it.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

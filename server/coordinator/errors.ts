@@ -1,6 +1,6 @@
 // Errors the coordinator throws for bad input; each transport maps them to its own answer
 // (an XML-RPC fault, a JSON 4xx) by class, never by message.
-import type { WireValue } from '../../runner/types.ts';
+import type { WireValue } from '../../wire/types.ts';
 import { describeValue } from './wire-value.ts';
 
 /** A field of what the client sent has the wrong type or value. */

@@ -3,7 +3,7 @@
 // error, so that nothing is removed by accident.
 import type { TagsetRecord } from '../store/types.ts';
 import { AmbiguousTagsetError, UnknownTagsetError } from './errors.ts';
-import { getVisibleTags } from './tagset.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
 
 /** The one tagset of the package's tagsets that the tags name. */
 export function findTagsetToFlush(packageName: string, tags: readonly string[], packageTagsets: TagsetRecord[]): TagsetRecord {

@@ -9,7 +9,7 @@ import type { DashboardTagset, FirstBuild, OutcomePoint, PackageResult, PageQuer
 import { selectTagsets } from './select-tagsets.ts';
 import { computeBuildAllowance, STALE_AFTER_SECONDS } from './should-build.ts';
 import { countPassed, findStreak, toOutcome } from './summarize-outcomes.ts';
-import { getVisibleTags } from './tagset.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
 import type { TagsetSummary } from './types.ts';
 
 export const DEFAULT_RECENT_LENGTH = 10;

@@ -2,7 +2,7 @@
 // on a result boundary, so a test reported twice in one result never straddles two pages.
 import type { Store } from '../store/types.ts';
 import { InvalidFieldError } from './errors.ts';
-import { getVisibleTags } from './tagset.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
 import type { TestHistory, TestHistoryOptions } from './types.ts';
 
 export const DEFAULT_TEST_HISTORY_LIMIT = 50;

@@ -1,7 +1,7 @@
 // client_info is an open bag; only the fields that group and judge results are checked.
-import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { InvalidFieldError } from './errors.ts';
-import type { BuildIdentity } from './tagset.ts';
+import type { BuildIdentity } from '../../wire/tagset.ts';
 
 /** Reads package, host, arch and tags, refusing types that cannot name a tagset. */
 export function readBuildIdentity(clientInfo: WireStruct, field = 'client_info'): BuildIdentity {

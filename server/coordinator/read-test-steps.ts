@@ -1,6 +1,6 @@
 // The per-step parts of a test report that are not test cases: what the client's parser
 // warned about and where the exit status disagreed with the report. Junk is skipped.
-import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { countTestCases } from '../test-report/count-test-cases.ts';
 import type { TestCaseDetail } from '../test-report/types.ts';
 import { formatStepName } from './format-step-name.ts';

@@ -6,7 +6,7 @@ import type { Store } from '../store/types.ts';
 import { UnknownResultError } from './errors.ts';
 import { findTagsetToFlush } from './find-tagset-to-flush.ts';
 import { PRUNE_BATCH_SIZE, pruneResults } from './prune-results.ts';
-import { getVisibleTags } from './tagset.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
 import type { RemovalOperations } from './removal-types.ts';
 
 export interface RemovalOptions {

@@ -2,7 +2,7 @@
 // not need the synthetic `__` tags spelled out.
 import type { TagsetRecord } from '../store/types.ts';
 import type { TagsetSelector } from './page-types.ts';
-import { getVisibleTags } from './tagset.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
 
 export function selectTagsets(records: readonly TagsetRecord[], selector: TagsetSelector): TagsetRecord[] {
   const wanted = new Set(selector.tags);

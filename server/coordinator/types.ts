@@ -1,6 +1,6 @@
 // The coordinator is the one programmatic API over stored results: the XML-RPC endpoint,
 // the JSON API and the web pages all go through it, and never to the store directly.
-import type { Receipt, WireStruct } from '../../runner/types.ts';
+import type { Receipt, WireStruct } from '../../wire/types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
 import type { TestChange } from '../test-report/compare-outcomes.ts';
 import type { TestCaseDetail, TestCounts, TestIdentity, TestStatus } from '../test-report/types.ts';

@@ -1,5 +1,5 @@
 // Small facts about wire values that several layers need when checking what a client sent.
-import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 
 /** True for a struct: a plain object, not an array, bytes or a date. */
 export function isWireStruct(value: unknown): value is WireStruct {

@@ -1,4 +1,4 @@
-import type { WireValue } from '../../runner/types.ts';
+import type { WireValue } from '../../wire/types.ts';
 
 /** The XML-RPC type a parsed value came as, for "expected struct, got array" messages. */
 export function describeWireType(value: WireValue | undefined): string {

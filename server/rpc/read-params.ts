@@ -1,6 +1,6 @@
 // Checks a call's arguments against its method's declared parameters before anything runs,
 // so a wrong call is answered with a fault naming the argument, and nothing is stored.
-import type { WireValue } from '../../runner/types.ts';
+import type { WireValue } from '../../wire/types.ts';
 import { isWireStruct } from '../coordinator/wire-value.ts';
 import { describeWireType } from './describe-wire-type.ts';
 import { FaultCode } from './fault-codes.ts';

@@ -1,8 +1,8 @@
 // POST /xmlrpc. Every failure, whatever its cause, is answered as an XML-RPC fault with
 // HTTP 200, because XML-RPC clients read faults and treat anything else as a broken server.
 import type { Context, Middleware } from 'koa';
-import type { WireValue } from '../../runner/types.ts';
-import { parseMethodCall, serializeFault, serializeMethodResponse, XmlRpcParseError } from '../../runner/xmlrpc/index.ts';
+import type { WireValue } from '../../wire/types.ts';
+import { parseMethodCall, serializeFault, serializeMethodResponse, XmlRpcParseError } from '../../wire/xmlrpc/index.ts';
 import { InvalidFieldError, UnknownResultError } from '../coordinator/errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { getClientIp } from '../http/client-ip.ts';

@@ -1,7 +1,7 @@
 // Results stored before the test_cases table existed may already carry test cases (a new
 // client reporting to an old server); upgrading indexes them, so history starts complete.
 import type Database from 'better-sqlite3';
-import type { WireStruct } from '../../runner/types.ts';
+import type { WireStruct } from '../../wire/types.ts';
 import { readRevision } from '../test-report/read-revision.ts';
 import { readTestCases } from '../test-report/read-test-cases.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';

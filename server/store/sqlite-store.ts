@@ -2,7 +2,7 @@
 // wait for writers. better-sqlite3 is synchronous; the async Store interface is kept so that
 // other databases can implement it.
 import Database from 'better-sqlite3';
-import type { WireStruct } from '../../runner/types.ts';
+import type { WireStruct } from '../../wire/types.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
 import { createSqlitePageQueries } from './sqlite-page-queries.ts';
 import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';

@@ -9,7 +9,7 @@
 //                                so that it is never mistaken for one of the tags above
 //
 // Everything else is plain JSON. Decoding gives back exactly the value that was encoded.
-import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 
 // Above the XML-RPC parser's own nesting limit, so anything it accepts can be stored.
 export const MAX_TAGGED_JSON_DEPTH = 100;

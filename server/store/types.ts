@@ -1,6 +1,6 @@
 // What the coordinator needs from storage, and nothing about how it is kept. Every method
 // is async so that a networked database can implement the same interface.
-import type { WireStruct } from '../../runner/types.ts';
+import type { WireStruct } from '../../wire/types.ts';
 import type { TestCaseEntry, TestStatus } from '../test-report/types.ts';
 import type { PageStore } from './page-types.ts';
 import type { RemovalStore } from './removal-types.ts';

@@ -1,6 +1,6 @@
 // Flakiness means "different outcomes from the same code", so each result needs the
 // revision it was built from.
-import type { WireStruct } from '../../runner/types.ts';
+import type { WireStruct } from '../../wire/types.ts';
 
 /** client_info.revision when sent, else the first checkout step's `version_info`; null when neither. */
 export function readRevision(clientInfo: WireStruct, resultsList: readonly WireStruct[]): string | null {

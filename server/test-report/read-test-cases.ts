@@ -1,7 +1,7 @@
 // A client may send anything as `test_cases`. Reading is lenient so that a broken report
 // never costs the build its result: entries that cannot name a test are left out, and the
 // bag itself is stored untouched either way.
-import type { WireStruct, WireValue } from '../../runner/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { isWireStruct } from '../coordinator/wire-value.ts';
 import { TEST_STATUSES, type TestCaseDetail, type TestStatus } from './types.ts';
 

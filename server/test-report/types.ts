@@ -2,7 +2,7 @@
 // each step; what arrives may be anything, so the server reads it into these shapes (see
 // read-test-cases.ts) and never trusts the bag's own types.
 
-import type { TestCaseStatus } from '../../runner/types.ts';
+import type { TestCaseStatus } from '../../wire/types.ts';
 
 /** The outcomes a test case can have, as the wire protocol names them. */
 export const TEST_STATUSES = ['passed', 'failed', 'error', 'skipped', 'todo'] as const satisfies readonly TestCaseStatus[];
@@ -30,7 +30,7 @@ export interface TestCaseDetail extends TestCaseEntry {
 }
 
 /** How many test cases ended each way: the wire protocol's `test_counts`. */
-export type { TestCounts } from '../../runner/types.ts';
+export type { TestCounts } from '../../wire/types.ts';
 
 /** Names one test: the pair that stays the same from one result to the next. */
 export interface TestIdentity {

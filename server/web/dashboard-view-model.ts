@@ -4,7 +4,7 @@ import type { Dashboard, DashboardTagset } from '../coordinator/page-types.ts';
 import { toOutcome } from '../coordinator/summarize-outcomes.ts';
 import { formatDuration } from './format.ts';
 import type { ExpectedBuilderView } from './read-expected-builders.ts';
-import { makeTagsetKey } from '../coordinator/tagset.ts';
+import { makeTagsetKey } from '../../wire/tagset.ts';
 import { makeLatestUrl, makePackageUrl, readSyntheticTag } from './page-links.ts';
 import { describeSuccessFlag, describeTimeView } from './view-parts.ts';
 

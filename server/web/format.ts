@@ -1,5 +1,5 @@
 // Text for people: times, durations and stored values as the pages show them.
-import type { WireValue } from '../../runner/types.ts';
+import type { WireValue } from '../../wire/types.ts';
 import { encodeTaggedValue } from '../store/tagged-json.ts';
 
 /** "3 minutes ago", from Unix seconds. */

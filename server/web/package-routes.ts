@@ -4,7 +4,7 @@ import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { TagsetSelector } from '../coordinator/page-types.ts';
 import { toOutcome } from '../coordinator/summarize-outcomes.ts';
-import { makeTagsetKey } from '../coordinator/tagset.ts';
+import { makeTagsetKey } from '../../wire/tagset.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-key.ts';

@@ -1,7 +1,7 @@
 // URLs of the package pages, badges and stable links, built in one place so that links and
 // routes agree. Every part taken from stored data is encoded.
 import type { ResultOutcome } from '../coordinator/page-types.ts';
-import { getVisibleTags } from '../coordinator/tagset.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
 
 export interface PackageResultsFilter {
   tags: string[];

@@ -16,7 +16,7 @@ import { readResultTagset } from './read-result-tagset.ts';
 import type { Views } from './render-views.ts';
 import { addStepOutputRoute } from './step-output-route.ts';
 import { toTestHistoryPage } from './test-view-models.ts';
-import { toResultPage } from './view-models.ts';
+import { toResultPage } from './result-view-model.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/style.css', import.meta.url), 'utf8');
 

@@ -1,6 +1,6 @@
 // Expected builders on the dashboard: the ones configured to report that never did (missing)
 // or not recently enough (stale), and the dashboard rows of stale tagsets.
-import { makeTagsetKey } from '../coordinator/tagset.ts';
+import { makeTagsetKey } from '../../wire/tagset.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { describeTimeView, type TimeView } from './view-parts.ts';
 

@@ -1,7 +1,7 @@
 // A stored result's tagset, recomputed from its client_info the way it was when stored.
-import type { WireStruct } from '../../runner/types.ts';
+import type { WireStruct } from '../../wire/types.ts';
 import { readBuildIdentity } from '../coordinator/read-client-info.ts';
-import { buildTagset } from '../coordinator/tagset.ts';
+import { buildTagset } from '../../wire/tagset.ts';
 
 /** The canonical tagset, or undefined when the bag cannot name one (the page must still render). */
 export function readResultTagset(clientInfo: WireStruct): string[] | undefined {

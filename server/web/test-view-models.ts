@@ -1,7 +1,7 @@
 // Test tables for the result page and the test history page. The status filter works on
 // the server (plain links), so the pages need no script and stay fast with many tests.
 import type { ResultTestCase, ResultTests, TestChange, TestHistory, TestStepReport } from '../coordinator/types.ts';
-import { getVisibleTags } from '../coordinator/tagset.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
 import { TEST_STATUSES, type TestCounts, type TestStatus } from '../test-report/types.ts';
 import { formatAbsoluteTime, formatDuration, formatIsoTime, formatRelativeTime, formatValue } from './format.ts';
 import { makeTestFilterUrl, makeTestHistoryUrl } from './test-links.ts';

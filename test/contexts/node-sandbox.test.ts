@@ -8,7 +8,7 @@ import { nodeSandbox, tempDir } from '../../contexts/index.ts';
 import { runBuild } from '../../runner/run/run-build.ts';
 import { build, test as testStep } from '../../runner/steps/step-spec.ts';
 import { RecipeError } from '../../runner/steps/validate-steps.ts';
-import type { RunEvent } from '../../runner/types.ts';
+import type { RunEvent } from '../../runner/events.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 import { probeEnvironment } from './probe-context.ts';
 

@@ -3,7 +3,8 @@
 import { rmSync } from 'node:fs';
 import type { ExecutionContext } from 'ava';
 import { runBuild, type BuildOutcome, type BuildPlan } from '../../runner/run/run-build.ts';
-import type { RunEvent, StepResult } from '../../runner/types.ts';
+import type { RunEvent } from '../../runner/events.ts';
+import type { StepResult } from '../../wire/types.ts';
 
 export interface RunWithEvents extends BuildOutcome {
   events: RunEvent[];

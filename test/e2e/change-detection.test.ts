@@ -2,7 +2,7 @@
 // reported for its tagset skips the build: the server already knows.
 import path from 'node:path';
 import test from 'ava';
-import { callXmlRpc } from '../../runner/xmlrpc/index.ts';
+import { callXmlRpc } from '../../runner/transport/index.ts';
 import { startServer } from '../../server/index.ts';
 import { makeGitRepository } from '../contexts/repositories.ts';
 import { projectRoot, runTypeScript } from '../helpers/child-process.ts';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import test from 'ava';
 import { startServer } from '../../server/index.ts';
-import { callXmlRpc } from '../../runner/xmlrpc/index.ts';
+import { callXmlRpc } from '../../runner/transport/index.ts';
 import { projectRoot, runTypeScript, startTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 

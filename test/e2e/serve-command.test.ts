@@ -2,7 +2,7 @@
 // cleanly on SIGINT and SIGTERM with the results kept in its database file.
 import path from 'node:path';
 import test from 'ava';
-import { callXmlRpc } from '../../runner/xmlrpc/index.ts';
+import { callXmlRpc } from '../../runner/transport/index.ts';
 import { projectRoot, runTypeScript, startTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 

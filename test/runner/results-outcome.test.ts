@@ -1,6 +1,6 @@
 import test from 'ava';
 import { getStepState, isBuildSuccessful, worstStepState } from '../../runner/results/outcome.ts';
-import type { StepResult } from '../../runner/types.ts';
+import type { StepResult } from '../../wire/types.ts';
 
 const step = (fields: Partial<StepResult>): StepResult => ({
   name: 's', type: 'build', status: 0, output: '', errout: '', command: ['true'], duration: 0, ...fields,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { OutputStream } from '../../../runner/types.ts';
+import type { OutputStream } from '../../../wire/types.ts';
 
 export function getFixturePath(name: string): string {
   return fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));

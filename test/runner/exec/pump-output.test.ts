@@ -1,7 +1,7 @@
 import test from 'ava';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runCommand } from '../../../runner/exec/index.ts';
-import type { OutputStream } from '../../../runner/types.ts';
+import type { OutputStream } from '../../../wire/types.ts';
 import { getFixturePath, killIfRunning, makeNoisyText, nodeFixture } from './helpers.ts';
 
 // Calls overlapping on one stream would mean the pipe was not paused while the consumer waited.

@@ -4,7 +4,7 @@ import { tempDir } from '../../../contexts/index.ts';
 import type { BuildContext } from '../../../runner/context.ts';
 import { runBuild } from '../../../runner/run/run-build.ts';
 import { build, functionStep, setup, test as testStep } from '../../../runner/steps/step-spec.ts';
-import type { RunEvent } from '../../../runner/types.ts';
+import type { RunEvent } from '../../../runner/events.ts';
 
 const sh = (script: string, options = {}) => build(script, { shell: true, ...options });
 

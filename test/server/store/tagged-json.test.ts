@@ -1,6 +1,6 @@
 import test from 'ava';
 import { parseTagged, stringifyTagged, TaggedJsonError } from '../../../server/store/tagged-json.ts';
-import type { WireStruct } from '../../../runner/types.ts';
+import type { WireStruct } from '../../../wire/types.ts';
 
 test('every wire value survives a round trip', (t) => {
   const value = {

@@ -1,0 +1,108 @@
+// Turns coordinator data into plain values the templates print, so templates hold no logic
+// beyond loops and conditions. Every string here is printed escaped by the templates.
+import type { WireStruct, WireValue } from '../../wire/types.ts';
+import { readSuccess, readTags } from '../coordinator/read-client-info.ts';
+import { getVisibleTags } from '../../wire/tagset.ts';
+import type { ResultTests, StoredTriple, UploadRecord } from '../coordinator/types.ts';
+import type { TestStatus } from '../test-report/types.ts';
+import { formatBytes } from '../http/format-bytes.ts';
+import { formatCommand, formatDuration, formatOutput, formatValue } from './format.ts';
+import { makeStepOutputUrl } from './page-links.ts';
+import { toResultNavigation, type ResultNavigationInput } from './result-navigation.ts';
+import { splitLongOutput } from './split-long-output.ts';
+import { toTestSummaryView, toTestTableViews } from './test-view-models.ts';
+import { describeSuccessFlag, describeTimeView } from './view-parts.ts';
+
+// Shown in the step's heading or its streams rather than among its other fields.
+const STEP_HEADING_KEYS = new Set([
+  'name', 'type', 'status', 'duration', 'command', 'output', 'errout',
+  'test_cases', 'test_counts', 'test_report_warnings', 'test_report_mismatch',
+]);
+
+export interface ResultPageTests {
+  tests: ResultTests;
+  /** Show only test cases with this status. */
+  filter: TestStatus | undefined;
+}
+
+export function toResultPage(
+  resultKey: number,
+  [receipt, clientInfo, resultsList]: StoredTriple,
+  uploads: UploadRecord[],
+  now: number,
+  { tests, filter }: ResultPageTests,
+  navigation?: ResultNavigationInput,
+) {
+  const packageName = formatValue(clientInfo.package);
+  const testTables = toTestTableViews(tests, filter);
+  return {
+    title: `${packageName} #${resultKey}`,
+    resultKey,
+    packageName,
+    ...describeSuccessFlag(readSuccess(clientInfo)),
+    host: formatValue(clientInfo.host ?? ''),
+    arch: formatValue(clientInfo.arch ?? ''),
+    tags: readDisplayTags(clientInfo.tags),
+    time: describeTimeView(receipt.time, now),
+    clientIp: receipt.client_ip,
+    fields: Object.keys(clientInfo).map((key) => ({ key, value: formatValue(clientInfo[key]) })),
+    testSummary: toTestSummaryView(tests),
+    steps: resultsList.map((step, index) => ({ ...toStepView(step, index, resultKey), tests: testTables.get(index) })),
+    // Links use the stored name itself; the shown name has control characters replaced.
+    navigation: navigation && toResultNavigation(resultKey, String(clientInfo.package), navigation),
+    uploads: uploads.map((upload) => ({
+      filename: upload.filename,
+      description: upload.description,
+      size: formatBytes(upload.size),
+      url: `/results/${resultKey}/files/${upload.id}/${encodeURIComponent(upload.filename)}`,
+    })),
+  };
+}
+
+export function toErrorPage(status: number, message: string) {
+  return { title: status === 404 ? 'Not found' : `Error ${status}`, status, message };
+}
+
+function toStepView(step: WireStruct, index: number, resultKey: number) {
+  const status = step.status;
+  const failed = typeof status === 'number' && status !== 0;
+  const allowedToFail = failed && step.allowed_to_fail === true;
+  return {
+    number: index + 1,
+    name: step.name === undefined ? `step ${index + 1}` : formatValue(step.name),
+    type: step.type === undefined ? '' : formatValue(step.type),
+    exitStatus: status === undefined ? '' : formatValue(status),
+    statusLabel: typeof status !== 'number' ? 'unknown' : failed ? (allowedToFail ? 'failed (allowed)' : 'failed') : 'ok',
+    statusClass: typeof status !== 'number' ? 'unknown' : failed ? 'fail' : 'pass',
+    duration: formatDuration(step.duration),
+    command: formatCommand(step.command),
+    failed,
+    streams: (['output', 'errout'] as const).map((stream) => toStreamView(step, stream, index, resultKey)),
+    extras: Object.keys(step)
+      .filter((key) => !STEP_HEADING_KEYS.has(key))
+      .map((key) => ({ key, value: formatValue(step[key]) })),
+  };
+}
+
+function toStreamView(step: WireStruct, stream: 'output' | 'errout', index: number, resultKey: number) {
+  const { text, note } = formatOutput(step[stream]);
+  const parts = splitLongOutput(text);
+  return {
+    label: stream,
+    text,
+    note,
+    head: parts.head,
+    tail: parts.tail,
+    hiddenText: parts.tail === '' ? '' : `${parts.hiddenLines} lines (${parts.hiddenCharacters} characters) not shown`,
+    fullUrl: makeStepOutputUrl(resultKey, index, stream),
+  };
+}
+
+// A stored result was accepted with valid tags, but the page must not fail on any bag.
+function readDisplayTags(tags: WireValue | undefined): string[] {
+  try {
+    return getVisibleTags(readTags(tags, 'tags'));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,102 @@
+// The wire contract's result model, shared by the client library and the server.
+// It is the original pony-build's three bags (docs/PROTOCOL.md); every bag is
+// open-ended because the server stores any key a client sends.
+
+/** A value that XML-RPC can carry; JSON carries the same set through a tagged codec. */
+export type WireValue =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | Buffer
+  | bigint
+  | WireValue[]
+  | WireStruct;
+
+export interface WireStruct {
+  [key: string]: WireValue | undefined;
+}
+
+/** Global facts about one build, sent by the client. */
+export interface ClientInfo extends WireStruct {
+  package: string;
+  host: string;
+  arch: string;
+  success: boolean;
+  tags: string[] | null;
+  /** Seconds from the first context's start to the end of the run. */
+  duration?: number;
+}
+
+export type StepType = 'setup' | 'build' | 'test' | 'package' | 'file_upload' | (string & {});
+
+/** One step of a build, as the original's results_list entries. */
+export interface StepResult extends WireStruct {
+  name: string;
+  type: StepType;
+  /** Exit status; 0 is success, -1 when the command could not be started. */
+  status: number;
+  output: string;
+  errout: string;
+  command: string | string[];
+  /** Seconds. */
+  duration: number;
+  /** Set when the step was allowed to fail, so a non-zero status does not fail the build. */
+  allowed_to_fail?: boolean;
+  /** Why the step ended other than by exiting on its own: `timeout`, `interrupted`, `spawn-error`. */
+  termination?: string;
+  /** The signal that ended the step's process, if any. */
+  signal?: string;
+  /** Bytes cut from the middle of each stream when capture was bounded. */
+  output_truncated_bytes?: number;
+  errout_truncated_bytes?: number;
+  /** Every test case of a test step's report, in the order the report gave them. */
+  test_cases?: TestCase[];
+  test_counts?: TestCounts;
+  /** Set only when the report was malformed, truncated or missing: what was wrong. */
+  test_report_warnings?: string[];
+  /** Set only when the exit status disagrees with the report, e.g. `exit status 0 but 2 tests failed`. */
+  test_report_mismatch?: string;
+}
+
+export type TestCaseStatus = 'passed' | 'failed' | 'error' | 'skipped' | 'todo';
+
+/** One test case from a JUnit XML, TAP or node:test report. */
+export interface TestCase extends WireStruct {
+  name: string;
+  /** The class or enclosing suites (` › `-joined); '' when the report names none. */
+  suite: string;
+  file?: string;
+  status: TestCaseStatus;
+  /** Seconds. */
+  duration: number;
+  /** The failure or skip message. */
+  message?: string;
+  /** The stack trace or failure body. */
+  details?: string;
+  /** Captured stdout/stderr, where the report format carries it. */
+  output?: string;
+}
+
+export interface TestCounts extends WireStruct {
+  total: number;
+  passed: number;
+  failed: number;
+  error: number;
+  skipped: number;
+  todo: number;
+}
+
+/** Made by the server when a result arrives. */
+export interface Receipt extends WireStruct {
+  /** Unix seconds. */
+  time: number;
+  client_ip: string;
+  result_key: string;
+}
+
+/** A stored result, always in this order. */
+export type ResultTriple = [Receipt, ClientInfo, StepResult[]];
+
+export type OutputStream = 'output' | 'errout';
