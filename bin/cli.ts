@@ -1,40 +1,96 @@
-// `pony-build <command>`: picks the command and hands it the remaining arguments.
-import { runDemoCommand } from './commands/demo.ts';
-import { runFlushTagsetCommand } from './commands/flush-tagset.ts';
-import { runRemoveResultCommand } from './commands/remove-result.ts';
-import { runReportTestsCommand } from './commands/report-tests.ts';
-import { runSendCommand } from './commands/send.ts';
-import { runServeCommand } from './commands/serve.ts';
+// `pony-build <command>`: picks the command and hands it the remaining arguments. Each
+// command is imported only when it runs, so `--help` and `--version` start as fast as node.
+import { readFileSync } from 'node:fs';
+
+type Command = (argv: string[]) => Promise<number>;
+
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+const commands: Record<string, CommandEntry> = {
+  init: {
+    summary: 'write a starter recipe into the project in this directory',
+    load: async () => (await import('./commands/init.ts')).runInitCommand,
+  },
+  serve: {
+    summary: 'run the pony-build server (web pages, XML-RPC and JSON API)',
+    load: async () => (await import('./commands/serve.ts')).runServeCommand,
+  },
+  send: {
+    summary: 'send result files written by a local recipe run to a server',
+    load: async () => (await import('./commands/send.ts')).runSendCommand,
+  },
+  'report-tests': {
+    summary: 'send JUnit XML, TAP or node:test result files from any CI to a server',
+    load: async () => (await import('./commands/report-tests.ts')).runReportTestsCommand,
+  },
+  demo: {
+    summary: 'start a server, report the example recipe to it, and keep serving',
+    load: async () => (await import('./commands/demo.ts')).runDemoCommand,
+  },
+  'remove-result': {
+    summary: "remove one result from a server's database",
+    load: async () => (await import('./commands/remove-result.ts')).runRemoveResultCommand,
+  },
+  'flush-tagset': {
+    summary: "remove every result of one tagset from a server's database",
+    load: async () => (await import('./commands/flush-tagset.ts')).runFlushTagsetCommand,
+  },
+};
 
 const usage = `Usage: pony-build <command> [options]
 
 Commands:
-  serve     run the pony-build server (web pages, XML-RPC and JSON API)
-  send      send result files written by a local recipe run to a server
-  report-tests  send JUnit XML, TAP or node:test result files from any CI to a server
-  demo      start a server, report the example recipe to it, and keep serving
-  remove-result  remove one result from a server's database
-  flush-tagset   remove every result of one tagset from a server's database
+${Object.entries(commands)
+  .map(([name, entry]) => `  ${name.padEnd(14)}${entry.summary}`)
+  .join('\n')}
 
-Recipes are run directly: npx tsx recipes/example.ts --help
-Run \`pony-build <command> --help\` for a command's options.
+Recipes are run directly: npx tsx recipes/build.ts --help
+Run \`pony-build help <command>\` or \`pony-build <command> --help\` for a command's options.
+\`pony-build --version\` prints the version.
 `;
 
-const commands: Record<string, (argv: string[]) => Promise<number>> = {
-  serve: runServeCommand,
-  send: runSendCommand,
-  'report-tests': runReportTestsCommand,
-  demo: runDemoCommand,
-  'remove-result': runRemoveResultCommand,
-  'flush-tagset': runFlushTagsetCommand,
-};
-
-const [name, ...rest] = process.argv.slice(2);
-if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-  process.stdout.write(usage);
-} else if (commands[name]) {
-  process.exitCode = await commands[name](rest);
-} else {
-  process.stderr.write(`pony-build: unknown command \`${name}\`; known: ${Object.keys(commands).join(', ')}\n\n${usage}`);
-  process.exitCode = 2;
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`${readVersion()}\n`);
+    return 0;
+  }
+  if (name === 'help') {
+    return rest.length === 0 ? (process.stdout.write(usage), 0) : runCommand(rest[0]!, ['--help']);
+  }
+  return runCommand(name, rest);
 }
+
+async function runCommand(name: string, argv: string[]): Promise<number> {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
+    process.stderr.write(`pony-build: unknown command \`${name}\`; known: ${Object.keys(commands).join(', ')}\n\n${usage}`);
+    return 2;
+  }
+  const command = await entry.load();
+  return command(argv);
+}
+
+// The manifest sits one folder up from bin/ in a checkout and two up from dist/bin/ once built.
+function readVersion(): string {
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'pony-build' && manifest.version) {
+        return manifest.version;
+      }
+    } catch {
+      // Not this folder: try the next one up.
+    }
+  }
+  return 'unknown';
+}
+
+process.exitCode = await main(process.argv.slice(2));

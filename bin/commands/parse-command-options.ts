@@ -11,7 +11,16 @@ export class CommandOptionsError extends Error {
 
 type OptionTable = NonNullable<ParseArgsConfig['options']>;
 
-export function parseCommandOptions<T extends OptionTable>(command: string, argv: string[], options: T, allowPositionals = false) {
+type ParsedCommandOptions<T extends OptionTable> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T & { help: { type: 'boolean'; short: 'h' } }; allowPositionals: boolean; strict: true }>
+>;
+
+export function parseCommandOptions<T extends OptionTable>(
+  command: string,
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+): ParsedCommandOptions<T> {
   try {
     return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
   } catch (error) {

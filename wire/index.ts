@@ -1,0 +1,6 @@
+// The wire contract both sides speak (docs/PROTOCOL.md): the result model, tagsets, the
+// XML-RPC codec and the one describer of values for error messages.
+export type * from './types.ts';
+export { buildTagset, getVisibleTags, makeTagsetKey, normalizeTagset, type BuildIdentity } from './tagset.ts';
+export { describeValue, describeWireType, describeWireValue, isWireStruct } from './describe-value.ts';
+export * from './xmlrpc/index.ts';
