@@ -1,7 +1,10 @@
 // The run's event stream: what runBuild emits and every consumer reads.
 import type { ClientInfo, OutputStream, StepResult, StepType } from '../wire/types.ts';
 
-/** What a run emits; every consumer (terminal, result file, server) reads the same stream. */
+/**
+ * What a run emits. Every consumer reads the same stream: the terminal shows it as it
+ * happens, the result file and the server reporter deliver what `build:end` carries.
+ */
 export type RunEvent =
   | { type: 'build:start'; package: string; tags: string[]; time: number }
   | { type: 'context:enter'; name: string; description: string }
@@ -11,4 +14,13 @@ export type RunEvent =
   | { type: 'step:output'; index: number; stream: OutputStream; text: string }
   | { type: 'step:end'; index: number; result: StepResult }
   | { type: 'step:skip'; index: number; name: string; reason: string }
-  | { type: 'build:end'; clientInfo: ClientInfo; results: StepResult[] };
+  | BuildEndEvent;
+
+/** The last event of a run: the whole result, as a file keeps it and a server stores it. */
+export interface BuildEndEvent {
+  type: 'build:end';
+  clientInfo: ClientInfo;
+  results: StepResult[];
+  /** Set when the build decided its steps need not run (the server knows this revision): nothing to deliver. */
+  skipReason?: string;
+}

@@ -1,11 +1,12 @@
 // The public surface of the client library; behaviour lives in the folders.
 export type * from '../wire/types.ts';
 export type * from './events.ts';
-export type { BuildContext, ContextScope } from './context.ts';
+export type { BuildContext, ContextScope, RunStepOptions } from './context.ts';
 export { ContextError } from './context.ts';
 export {
   build,
   commandStep,
+  describeCommand,
   functionStep,
   packageStep,
   setup,
@@ -16,14 +17,18 @@ export {
   type StepSpec,
 } from './steps/step-spec.ts';
 export { RecipeError } from './steps/validate-steps.ts';
+export { CommandReadError, getOutputTail, readCommandOutput, type ReadCommandOptions } from './exec/index.ts';
 export { runBuild, type BuildOutcome, type BuildPlan } from './run/run-build.ts';
 export type { RunEventConsumer } from './run/event-bus.ts';
+export { createResultDelivery, type DeliveryOutcome, type ResultDelivery } from './run/result-delivery.ts';
 export { createConsoleReporter, type ConsoleReporterOptions } from './console/console-reporter.ts';
 export { runRecipe, exitCodes, type Recipe } from './recipe/run-recipe.ts';
 export { parseRecipeOptions, getRecipeHelp, type RecipeOptions } from './recipe/options.ts';
 export { parseServerUrl, type ServerAddress } from './transport/server-url.ts';
 export { checkShouldBuild, sendResults, type SentResult, type ShouldBuildAnswer } from './transport/server-calls.ts';
-export { readResultFile, writeResultFile, type ResultDocument } from './result-file/result-file.ts';
+export { createServerReporter, type ServerReporterOptions } from './transport/server-reporter.ts';
+export { readResultFile, toResultDocument, writeResultFile, type ResultDocument } from './result-file/result-file.ts';
+export { createResultFileWriter } from './result-file/result-file-writer.ts';
 export { isBuildSuccessful, getStepState, worstStepState } from './results/outcome.ts';
 export { parseJunitFile, parseJunitStream } from './test-reports/junit/parse-junit.ts';
 export { parseTapFile, parseTapStream } from './test-reports/tap/parse-tap.ts';

@@ -1,17 +1,21 @@
 // What a recipe file calls: parse the command line, ask the server whether to
-// build, run, print, keep the result, report it, and set the exit status.
+// build, then run with the terminal and the result's delivery (file or server) as
+// consumers of the run's events, and set the exit status.
 import path from 'node:path';
 import { createConsoleReporter } from '../console/console-reporter.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
-import { checkShouldBuild, getLastResultForTagset, sendResults, type ShouldBuildAnswer } from '../transport/server-calls.ts';
+import { checkShouldBuild, getLastResultForTagset, type ShouldBuildAnswer } from '../transport/server-calls.ts';
 import { buildTagset } from '../../wire/tagset.ts';
 import type { WireStruct } from '../../wire/types.ts';
-import { writeResultFile } from '../result-file/result-file.ts';
-import { parseServerUrl, type ServerAddress } from '../transport/server-url.ts';
+import { hidePassword, parseServerUrl, type ServerAddress } from '../transport/server-url.ts';
 import { runBuild, type BuildPlan } from '../run/run-build.ts';
 import { watchForInterrupts } from '../run/interrupt.ts';
 import { RecipeError } from '../steps/validate-steps.ts';
+import { exitCodes } from './exit-codes.ts';
 import { getRecipeHelp, parseRecipeOptions, RecipeOptionsError, type RecipeOptions } from './options.ts';
+import { keepResultLocally, reportResult } from './recipe-delivery.ts';
+
+export { exitCodes } from './exit-codes.ts';
 
 export type Recipe = Omit<BuildPlan, 'consumers' | 'signal' | 'keep' | 'keepGoing' | 'logDir'> & {
   /** Run every step even after a failure (the command line's --keep-going also sets it). */
@@ -20,9 +24,6 @@ export type Recipe = Omit<BuildPlan, 'consumers' | 'signal' | 'keep' | 'keepGoin
 
 /** check_should_build's reason when someone asked for this build (docs/PROTOCOL.md, rule 1). */
 const buildRequestedReason = 'build requested';
-
-/** Exit statuses a cron job can tell apart. */
-export const exitCodes = { success: 0, buildFailed: 1, usage: 2, reportFailed: 3, interrupted: 130 } as const;
 
 export async function runRecipe(recipe: Recipe, argv: readonly string[] = process.argv.slice(2)): Promise<number> {
   const exitCode = await runRecipeCommand(recipe, argv);
@@ -58,6 +59,9 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   }
   // A build someone asked for is built even at a revision the server has seen.
   const changeServer = server && !options.forceBuild && answer?.reason !== buildRequestedReason ? server : undefined;
+  const delivery = server
+    ? reportResult(server, { report: options.report!, resultsDir: options.resultsDir, debug, showStack: options.debug })
+    : keepResultLocally(options.resultsDir);
 
   const interrupts = watchForInterrupts((signalName) =>
     process.stderr.write(`\npony-build: ${signalName} received; stopping the build (again to quit at once)\n`),
@@ -71,7 +75,7 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
       keepGoing: recipe.keepGoing || options.keepGoing,
       logDir: options.logDir && path.resolve(options.logDir),
       signal: interrupts.signal,
-      consumers: [createConsoleReporter({ verbose: options.verbose })],
+      consumers: [createConsoleReporter({ verbose: options.verbose }), delivery.consume],
       checkBeforeSteps: changeServer && ((scope) => findAlreadyBuiltRevision(changeServer, recipe.package, tags, scope.info, debug)),
     });
   } catch (error) {
@@ -88,30 +92,7 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
     return exitCodes.success;
   }
   const buildCode = outcome.interrupted ? exitCodes.interrupted : outcome.clientInfo.success ? exitCodes.success : exitCodes.buildFailed;
-  const document = { client_info: outcome.clientInfo, results_list: outcome.results };
-
-  if (!server) {
-    const file = await writeResultFile(options.resultsDir, document);
-    process.stdout.write(`Result written to ${file}\n`);
-    return buildCode;
-  }
-  try {
-    debug(`add_results to ${redact(server.xmlrpcUrl)}`);
-    const sent = await sendResults(server, outcome.clientInfo, outcome.results);
-    process.stdout.write(`Result reported: ${sent.url}\n`);
-    return buildCode;
-  } catch (error) {
-    // Nothing is lost: the result stays on disk and can be sent later.
-    const file = await writeResultFile(options.resultsDir, document);
-    process.stderr.write(
-      `pony-build: could not report the result: ${(error as Error).message}\n` +
-        `The result is kept in ${file}; send it later with:\n  npx pony-build send ${file} --report ${redact(options.report!)}\n`,
-    );
-    if (options.debug) {
-      process.stderr.write(`${(error as Error).stack}\n`);
-    }
-    return buildCode === exitCodes.success ? exitCodes.reportFailed : buildCode;
-  }
+  return delivery.tell(outcome, buildCode);
 }
 
 /** The server's answer; a server that cannot be asked means build. */
@@ -123,7 +104,7 @@ async function askWhetherToBuild(
 ): Promise<ShouldBuildAnswer | undefined> {
   const clientInfo = { package: packageName, host: getHostName(), arch: getPlatformName(), success: false, tags };
   try {
-    debug(`check_should_build at ${redact(server.xmlrpcUrl)}`);
+    debug(`check_should_build at ${hidePassword(server.xmlrpcUrl)}`);
     const answer = await checkShouldBuild(server, clientInfo);
     debug(`check_should_build answered ${answer.build} (${answer.reason})`);
     return answer;
@@ -157,12 +138,4 @@ async function findAlreadyBuiltRevision(
     process.stderr.write(`pony-build: could not ask the server for the last result (${(error as Error).message}); building anyway\n`);
     return undefined;
   }
-}
-
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) {
-    parsed.password = '***';
-  }
-  return parsed.href;
 }

@@ -16,6 +16,11 @@ export class ResultFileError extends Error {
   }
 }
 
+/** The file's shape: the result `build:end` carries, named as the JSON API names it. */
+export function toResultDocument({ clientInfo, results }: { clientInfo: ClientInfo; results: StepResult[] }): ResultDocument {
+  return { client_info: clientInfo, results_list: results };
+}
+
 export function getResultFileName(clientInfo: ClientInfo, now: Date = new Date()): string {
   const stamp = now.toISOString().replaceAll(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const safePackage = clientInfo.package.replaceAll(/[^\w.-]+/g, '_') || 'build';

@@ -1,11 +1,13 @@
 // The heart of the client: enter the contexts, run the steps, leave the
 // contexts, and describe all of it as a stream of events. It knows nothing of
-// terminals, files or servers; those are consumers of the events.
+// terminals, files or servers; those are consumers of the events, and a new one
+// is added by passing it in `consumers`.
 import { mkdir } from 'node:fs/promises';
-import type { BuildContext, ContextScope } from '../context.ts';
+import type { BuildContext, ContextScope, RunStepOptions } from '../context.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
 import { isBuildSuccessful, isStepFatal } from '../results/outcome.ts';
 import { runStep } from '../steps/run-step.ts';
+import { StepCompletionError } from '../steps/step-completion-error.ts';
 import { getStepName, type StepSpec } from '../steps/step-spec.ts';
 import { findStepProblems, RecipeError } from '../steps/validate-steps.ts';
 import type { ClientInfo, StepResult, WireStruct } from '../../wire/types.ts';
@@ -35,6 +37,7 @@ export interface BuildPlan {
    * a reason returned here skips the steps, e.g. "this revision was already built".
    */
   checkBeforeSteps?: (scope: ContextScope) => Promise<string | undefined>;
+  /** Readers of the run's events, called in this order; `build:end` carries the whole result. */
   consumers?: RunEventConsumer[];
 }
 
@@ -58,12 +61,17 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
   const startedAt = performance.now();
   await emit({ type: 'build:start', package: plan.package, tags, time: Date.now() / 1000 });
 
-  const runRecordedStep = async (step: StepSpec) => {
+  const runRecordedStep = async (step: StepSpec, options?: RunStepOptions) => {
     const index = results.length;
     let result: StepResult;
     try {
-      result = await runStep(step, { index, cwd: scope.cwd, env: scope.env, signal, emit, captureBytes: plan.captureBytes, logDir: plan.logDir });
+      result = await runStep(step, { index, cwd: scope.cwd, env: scope.env, signal, emit, captureBytes: plan.captureBytes, logDir: plan.logDir }, options);
     } catch (error) {
+      if (error instanceof StepCompletionError) {
+        // The step ended; only the context's hook failed, and the context gets its error.
+        results.push(error.result);
+        throw error.cause;
+      }
       // A step that cannot even be run (its log file cannot be opened, say) fails like any
       // other, so the build still ends, leaves its contexts and reports.
       result = await recordStepError(step, index, error, emit);
@@ -111,8 +119,9 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
     tags,
     duration: (performance.now() - startedAt) / 1000,
   };
-  await emit({ type: 'build:end', clientInfo, results });
-  return { clientInfo, results, interrupted: signal.aborted, ...(skipReason === undefined ? {} : { skipReason }) };
+  const skipped = skipReason === undefined ? {} : { skipReason };
+  await emit({ type: 'build:end', clientInfo, results, ...skipped });
+  return { clientInfo, results, interrupted: signal.aborted, ...skipped };
 }
 
 /** Enters each context in order; false when one failed or the build was interrupted first. */

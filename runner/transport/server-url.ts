@@ -36,3 +36,12 @@ export function parseServerUrl(value: string): ServerAddress {
   url.password = '';
   return { xmlrpcUrl, webUrl: url.href };
 }
+
+/** The URL as it may be shown: in a terminal, a log, a hint to copy. */
+export function hidePassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) {
+    parsed.password = '***';
+  }
+  return parsed.href;
+}
