@@ -16,9 +16,20 @@ export interface ContextScope {
   /** Aborted on Ctrl-C; long context work should stop when it fires. */
   signal: AbortSignal;
   /** Runs a step recorded in the report, e.g. a checkout, and returns its result. */
-  runStep: (step: StepSpec) => Promise<StepResult>;
+  runStep: (step: StepSpec, options?: RunStepOptions) => Promise<StepResult>;
   /** A line for the terminal (and nothing else): what the context did. */
   note: (text: string) => void;
+}
+
+/** How a context takes part in a step it runs. */
+export interface RunStepOptions {
+  /**
+   * Completes the result before the step's `step:end` is announced, so every consumer of the
+   * event sees what the context adds (a checkout's `version_type` and `version_info`). When
+   * it throws, the step still ends with its result as it was, and `runStep` rejects with
+   * the hook's error.
+   */
+  beforeEnd?: (result: StepResult) => void | Promise<void>;
 }
 
 export interface BuildContext {

@@ -1,11 +1,13 @@
 // Turns one declared step into a StepResult, emitting its start, live output
 // and end. Command steps go to runner/exec; function steps run in-process.
 import path from 'node:path';
+import type { RunStepOptions } from '../context.ts';
 import { runCommand, type CommandOutcome } from '../exec/index.ts';
 import type { EmitRunEvent } from '../run/event-bus.ts';
 import { startStepReport } from '../test-reports/collect-step-report.ts';
 import type { StepResult } from '../../wire/types.ts';
 import { runFunctionStep } from './run-function-step.ts';
+import { StepCompletionError } from './step-completion-error.ts';
 import { describeCommand, getStepName, type StepSpec } from './step-spec.ts';
 
 export interface StepEnvironment {
@@ -18,7 +20,7 @@ export interface StepEnvironment {
   logDir?: string;
 }
 
-export async function runStep(step: StepSpec, environment: StepEnvironment): Promise<StepResult> {
+export async function runStep(step: StepSpec, environment: StepEnvironment, options: RunStepOptions = {}): Promise<StepResult> {
   const { index, emit } = environment;
   const name = getStepName(step);
   const cwd = step.cwd === undefined ? environment.cwd : path.resolve(environment.cwd, step.cwd);
@@ -48,8 +50,22 @@ export async function runStep(step: StepSpec, environment: StepEnvironment): Pro
   if (testReport) {
     Object.assign(result, await testReport.finish(outcome));
   }
+  const completion = await completeResult(result, options.beforeEnd);
   await emit({ type: 'step:end', index, result });
+  if (completion !== undefined) {
+    throw new StepCompletionError(result, completion.error);
+  }
   return result;
+}
+
+// The step ran whatever the hook does, so its end is announced even when the hook fails.
+async function completeResult(result: StepResult, beforeEnd: RunStepOptions['beforeEnd']): Promise<{ error: unknown } | undefined> {
+  try {
+    await beforeEnd?.(result);
+    return undefined;
+  } catch (error) {
+    return { error };
+  }
 }
 
 function toStepResult(step: StepSpec, name: string, command: string | string[], outcome: CommandOutcome): StepResult {
