@@ -1,5 +1,5 @@
 // The wire contract's result model, shared by the client library and the server.
-// It is the original pony-build's three bags (docs/PROTOCOL.md); every bag is
+// It is the original pony-build's three bags (docs/PROTOCOL.md, "The three bags"); every bag is
 // open-ended because the server stores any key a client sends.
 
 /** A value that XML-RPC can carry; JSON carries the same set through a tagged codec. */

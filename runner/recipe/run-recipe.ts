@@ -22,7 +22,7 @@ export type Recipe = Omit<BuildPlan, 'consumers' | 'signal' | 'keep' | 'keepGoin
   keepGoing?: boolean;
 };
 
-/** check_should_build's reason when someone asked for this build (docs/PROTOCOL.md, rule 1). */
+/** check_should_build's reason when someone asked for this build (docs/PROTOCOL.md, "check_should_build", rule 1). */
 const buildRequestedReason = 'build requested';
 
 export async function runRecipe(recipe: Recipe, argv: readonly string[] = process.argv.slice(2)): Promise<number> {

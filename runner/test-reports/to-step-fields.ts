@@ -1,4 +1,4 @@
-// The keys a test report adds to its step's struct (see README, "The wire protocol").
+// The keys a test report adds to its step's struct (docs/PROTOCOL.md, "results_list" and "Test cases").
 import type { StepResult } from '../../wire/types.ts';
 import { describeMismatch, type StepEnding } from './describe-mismatch.ts';
 import type { TestReport } from './test-report.ts';

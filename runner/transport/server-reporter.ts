@@ -1,5 +1,5 @@
 // A reported run sends its result the way the original clients did: one
-// add_results call with what `build:end` carries (docs/PROTOCOL.md).
+// add_results call with what `build:end` carries (docs/PROTOCOL.md, "The client's conversation").
 import { createResultDelivery, type ResultDelivery } from '../run/result-delivery.ts';
 import { sendResults, type SentResult } from './server-calls.ts';
 import { hidePassword, type ServerAddress } from './server-url.ts';

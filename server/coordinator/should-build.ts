@@ -19,7 +19,7 @@ export interface ShouldBuildAnswer {
   reason: string;
 }
 
-/** Applies the six ordered rules of docs/PROTOCOL.md. */
+/** Applies the six ordered rules of docs/PROTOCOL.md, "check_should_build". */
 export function decideShouldBuild(facts: ShouldBuildFacts): ShouldBuildAnswer {
   const { now, reservation, latest } = facts;
   if (facts.buildRequested) {
