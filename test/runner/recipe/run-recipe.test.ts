@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import { projectRoot, runTypeScript, startTypeScript } from '../../helpers/child-process.ts';
@@ -85,4 +85,14 @@ test('Ctrl-C kills the step and its children, leaves the temp dir, writes the re
   t.is(result.results_list.length, 1);
   t.false(existsSync(result.client_info.tempdir));
   t.throws(() => process.kill(shellPid, 0), { code: 'ESRCH' });
+});
+
+test('a result that cannot be written is named, and a passing build exits 3', async (t) => {
+  const cwd = makeTempDir(t);
+  writeFileSync(path.join(cwd, 'blocker'), '');
+  const run = await runTypeScript(fixture('passing.ts'), ['--results-dir', 'blocker'], { cwd });
+  t.is(run.code, 3, run.stdout + run.stderr);
+  t.regex(run.stdout, /Build succeeded/);
+  t.is(run.stderr, "pony-build: could not write the result: EEXIST: file already exists, mkdir 'blocker'\n");
+  t.notRegex(run.stdout, /Result written/);
 });
