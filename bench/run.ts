@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureAddResultsRate } from './add-results-rate.ts';
+import { measureCliStartup } from './cli-startup.ts';
 import { measureJunitParse } from './junit-parse.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
 import { measurePageLatency } from './page-latency.ts';
@@ -18,21 +19,24 @@ function log(text: string) {
   process.stderr.write(`${text}\n`);
 }
 
-log('1/5 steps overhead (200 trivial steps)...');
+log('1/6 steps overhead (200 trivial steps)...');
 const steps = await measureStepsOverhead();
 log(JSON.stringify(steps));
-log('2/5 output throughput (1 GiB)...');
+log('2/6 output throughput (1 GiB)...');
 const output = await measureOutputThroughput();
 log(JSON.stringify(output));
-log('3/5 add_results rate...');
+log('3/6 add_results rate...');
 const rate = await measureAddResultsRate();
 log(JSON.stringify(rate));
-log('4/5 JUnit XML parsing (100,000 cases)...');
+log('4/6 JUnit XML parsing (100,000 cases)...');
 const junit = await measureJunitParse();
 log(JSON.stringify(junit));
-log('5/5 page latency with 100,000 results (seeding takes a while)...');
+log('5/6 page latency with 100,000 results (seeding takes a while)...');
 const pages = await measurePageLatency();
 log(JSON.stringify(pages));
+log('6/6 command start-up...');
+const startup = await measureCliStartup();
+log(JSON.stringify(startup));
 const pageRow = (label: string, timing: { medianMs: number; p95Ms: number }) =>
   `| ${label} | ${fixed(timing.medianMs, 1)} ms | ${fixed(timing.p95Ms, 1)} ms | ${verdict(timing.p95Ms < 50)} |`;
 
@@ -97,6 +101,16 @@ ${pageRow('result page `/results/<key>`', pages.pages.resultPage)}
 
 \`startServer()\` with this database: **${fixed(pages.startServerMs, 0)} ms** (target under 1 s: ${verdict(pages.startServerMs < 1000)}); the whole process, Node and tsx included, answered after ${fixed(pages.processReadyMs, 0)} ms.
 Server RSS once started: ${fixed(pages.rssAfterStartMb, 0)} MB; peak after the page requests: ${pages.peakRssMb === undefined ? 'not reported' : `${fixed(pages.peakRssMb, 0)} MB`}.
+
+## 6. Command start-up (compiled JavaScript in dist/, no TypeScript loader)
+
+| command | time (median of 15, interleaved) | peak RSS |
+|---|---|---|
+| \`node -e 0\` | ${fixed(startup.nodeMs, 0)} ms | ${fixed(startup.nodeRssMb, 0)} MB |
+| \`pony-build --help\` | ${fixed(startup.helpMs, 0)} ms | ${fixed(startup.helpRssMb, 0)} MB |
+
+\`--help\` / \`node -e 0\`: **${fixed(startup.helpOverNode)}x** (target within 2x: ${verdict(startup.helpOverNode <= 2)}).
+\`pony-build serve\` on an empty database, from spawn to its first answered request (median of 5): **${fixed(startup.serveFirstAnswerMs, 0)} ms** (target under 500 ms: ${verdict(startup.serveFirstAnswerMs < 500)}; ${fixed(startup.serveFirstAnswerMs / startup.nodeMs, 1)}x \`node -e 0\` in this run).
 `;
 
 writeFileSync(reportFile, report);
