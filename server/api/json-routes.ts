@@ -5,7 +5,7 @@ import type { Context } from 'koa';
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import type { TagsetSelector } from '../coordinator/page-types.ts';
 import type { Coordinator } from '../coordinator/types.ts';
-import { describeValue, isWireStruct } from '../coordinator/wire-value.ts';
+import { describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
 import { getClientIp } from '../http/client-ip.ts';
 import { HttpError } from '../http/http-error.ts';
 import { toExpectedJson } from './expected-json.ts';
@@ -88,7 +88,7 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
 
 function readObject(body: WireValue): WireStruct {
   if (!isWireStruct(body)) {
-    throw new HttpError(400, `the request body must be a JSON object, got ${describeValue(body)}`);
+    throw new HttpError(400, `the request body must be a JSON object, got ${describeWireValue(body)}`);
   }
   return body;
 }
@@ -96,7 +96,7 @@ function readObject(body: WireValue): WireStruct {
 function readStructField(body: WireStruct, field: string): WireStruct {
   const value = body[field];
   if (!isWireStruct(value)) {
-    throw new HttpError(400, `\`${field}\` must be an object, got ${describeValue(value)}`);
+    throw new HttpError(400, `\`${field}\` must be an object, got ${describeWireValue(value)}`);
   }
   return value;
 }
@@ -104,11 +104,11 @@ function readStructField(body: WireStruct, field: string): WireStruct {
 function readStepsField(body: WireStruct, field: string): WireStruct[] {
   const value = body[field];
   if (!Array.isArray(value)) {
-    throw new HttpError(400, `\`${field}\` must be an array of objects, got ${describeValue(value)}`);
+    throw new HttpError(400, `\`${field}\` must be an array of objects, got ${describeWireValue(value)}`);
   }
   value.forEach((step, index) => {
     if (!isWireStruct(step)) {
-      throw new HttpError(400, `\`${field}[${index}]\` must be an object, got ${describeValue(step)}`);
+      throw new HttpError(400, `\`${field}[${index}]\` must be an object, got ${describeWireValue(step)}`);
     }
   });
   return value as WireStruct[];
@@ -122,7 +122,7 @@ function readOptionalField(body: WireStruct, field: string, type: 'boolean' | 'n
     return undefined;
   }
   if (typeof value !== type) {
-    throw new HttpError(400, `\`${field}\` must be a ${type}, got ${describeValue(value)}`);
+    throw new HttpError(400, `\`${field}\` must be a ${type}, got ${describeWireValue(value)}`);
   }
   return value;
 }

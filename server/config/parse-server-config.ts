@@ -1,5 +1,6 @@
 // Checks a parsed configuration file and turns it into a ServerConfig. Every problem is
 // collected, with its JSON path, and reported together.
+import { describeValue } from '../../wire/describe-value.ts';
 import { parseDuration } from './parse-duration.ts';
 import { ServerConfigError } from './server-config-error.ts';
 import {
@@ -29,7 +30,7 @@ export function parseServerConfig(document: unknown, source?: string): ServerCon
 function readConfig(document: unknown, problems: string[]): ServerConfig {
   const retention: RetentionPolicy = { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS };
   if (!isObject(document)) {
-    problems.push(`(top level): expected an object with "expected" and "retention", got ${describe(document)}`);
+    problems.push(`(top level): expected an object with "expected" and "retention", got ${describeValue(document)}`);
     return { expected: [], retention };
   }
   reportUnknownKeys(document, TOP_LEVEL_KEYS, '', problems);
@@ -44,7 +45,7 @@ function readExpected(value: unknown, problems: string[]): ExpectedBuilder[] {
     return [];
   }
   if (!Array.isArray(value)) {
-    problems.push(`expected: expected an array of expected builders, got ${describe(value)}`);
+    problems.push(`expected: expected an array of expected builders, got ${describeValue(value)}`);
     return [];
   }
   return value.flatMap((entry, index) => {
@@ -55,7 +56,7 @@ function readExpected(value: unknown, problems: string[]): ExpectedBuilder[] {
 
 function readExpectedBuilder(entry: unknown, path: string, problems: string[]): ExpectedBuilder | undefined {
   if (!isObject(entry)) {
-    problems.push(`${path}: expected an object with "package" and "max_age", got ${describe(entry)}`);
+    problems.push(`${path}: expected an object with "package" and "max_age", got ${describeValue(entry)}`);
     return undefined;
   }
   reportUnknownKeys(entry, EXPECTED_KEYS, path, problems);
@@ -66,7 +67,7 @@ function readExpectedBuilder(entry: unknown, path: string, problems: string[]): 
   const tags = readTags(entry.tags, `${path}.tags`, problems);
   const maxAgeSeconds = parseDuration(entry.max_age);
   if (maxAgeSeconds === undefined) {
-    problems.push(`${path}.max_age: expected ${DURATION}, got ${describe(entry.max_age)}`);
+    problems.push(`${path}.max_age: expected ${DURATION}, got ${describeValue(entry.max_age)}`);
   }
   if (problems.length > before) {
     return undefined;
@@ -79,7 +80,7 @@ function readRetention(value: unknown, problems: string[]): RetentionPolicy | un
     return undefined;
   }
   if (!isObject(value)) {
-    problems.push(`retention: expected an object with "keep_last", "max_age_days" or "interval", got ${describe(value)}`);
+    problems.push(`retention: expected an object with "keep_last", "max_age_days" or "interval", got ${describeValue(value)}`);
     return undefined;
   }
   reportUnknownKeys(value, RETENTION_KEYS, 'retention', problems);
@@ -88,14 +89,14 @@ function readRetention(value: unknown, problems: string[]): RetentionPolicy | un
     if (Number.isSafeInteger(value.keep_last) && (value.keep_last as number) >= 1) {
       policy.keepLast = value.keep_last as number;
     } else {
-      problems.push(`retention.keep_last: expected a whole number of results, 1 or more, got ${describe(value.keep_last)}`);
+      problems.push(`retention.keep_last: expected a whole number of results, 1 or more, got ${describeValue(value.keep_last)}`);
     }
   }
   if (value.max_age_days !== undefined) {
     if (typeof value.max_age_days === 'number' && Number.isFinite(value.max_age_days) && value.max_age_days > 0) {
       policy.maxAgeDays = value.max_age_days;
     } else {
-      problems.push(`retention.max_age_days: expected a number of days above 0, got ${describe(value.max_age_days)}`);
+      problems.push(`retention.max_age_days: expected a number of days above 0, got ${describeValue(value.max_age_days)}`);
     }
   }
   if (value.interval !== undefined) {
@@ -103,7 +104,7 @@ function readRetention(value: unknown, problems: string[]): RetentionPolicy | un
     if (seconds !== undefined && seconds >= 1) {
       policy.intervalSeconds = seconds;
     } else {
-      problems.push(`retention.interval: expected ${DURATION}, at least 1 second, got ${describe(value.interval)}`);
+      problems.push(`retention.interval: expected ${DURATION}, at least 1 second, got ${describeValue(value.interval)}`);
     }
   }
   return policy;
@@ -114,7 +115,7 @@ function readName(value: unknown, path: string, required: boolean, problems: str
     return undefined;
   }
   if (typeof value !== 'string' || value.trim() === '') {
-    problems.push(`${path}: expected a non-empty string, got ${describe(value)}`);
+    problems.push(`${path}: expected a non-empty string, got ${describeValue(value)}`);
     return undefined;
   }
   return value;
@@ -125,14 +126,14 @@ function readTags(value: unknown, path: string, problems: string[]): string[] {
     return [];
   }
   if (!Array.isArray(value)) {
-    problems.push(`${path}: expected an array of tags, got ${describe(value)}`);
+    problems.push(`${path}: expected an array of tags, got ${describeValue(value)}`);
     return [];
   }
   value.forEach((tag, index) => {
     if (typeof tag !== 'string' || tag === '') {
-      problems.push(`${path}[${index}]: expected a non-empty string, got ${describe(tag)}`);
+      problems.push(`${path}[${index}]: expected a non-empty string, got ${describeValue(tag)}`);
     } else if (tag.startsWith('__')) {
-      problems.push(`${path}[${index}]: tags beginning with "__" are made by the server; use "host" or "arch" instead of ${describe(tag)}`);
+      problems.push(`${path}[${index}]: tags beginning with "__" are made by the server; use "host" or "arch" instead of ${JSON.stringify(tag)}`);
     }
   });
   return value.filter((tag): tag is string => typeof tag === 'string');
@@ -149,13 +150,4 @@ function reportUnknownKeys(object: JsonObject, known: string[], path: string, pr
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// Quotes the value as JSON, shortened, so the message shows exactly what was written.
-function describe(value: unknown): string {
-  if (value === undefined) {
-    return 'nothing';
-  }
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

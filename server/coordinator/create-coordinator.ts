@@ -1,3 +1,4 @@
+import { isWireStruct } from '../../wire/describe-value.ts';
 import type { Receipt, WireStruct } from '../../wire/types.ts';
 import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
 import type { StoredResult, Store, TagsetRecord } from '../store/types.ts';
@@ -16,7 +17,6 @@ import { decideShouldBuild } from './should-build.ts';
 import { buildTagset, makeTagsetKey } from '../../wire/tagset.ts';
 import { createTestQueries } from './test-queries.ts';
 import type { Coordinator, CoordinatorOptions, PackageSummary, StoredTriple, TagsetSummary } from './types.ts';
-import { isWireStruct } from './wire-value.ts';
 
 /** The coordinator over a store; closing it closes the store. */
 export function createCoordinator(store: Store, options: CoordinatorOptions = {}): Coordinator {

@@ -1,7 +1,7 @@
 // Errors the coordinator throws for bad input; each transport maps them to its own answer
 // (an XML-RPC fault, a JSON 4xx) by class, never by message.
 import type { WireValue } from '../../wire/types.ts';
-import { describeValue } from './wire-value.ts';
+import { describeWireValue } from '../../wire/describe-value.ts';
 
 /** A field of what the client sent has the wrong type or value. */
 export class InvalidFieldError extends Error {
@@ -10,11 +10,11 @@ export class InvalidFieldError extends Error {
   readonly field: string;
   /** What was expected, e.g. `a non-empty string`. */
   readonly expected: string;
-  /** What was found, described, e.g. `integer 42`. */
+  /** What was found, described, e.g. `` `42` (int) ``. */
   readonly actual: string;
 
   constructor(field: string, expected: string, value: WireValue | undefined) {
-    const actual = describeValue(value);
+    const actual = describeWireValue(value);
     super(`${field} must be ${expected}, got ${actual}`);
     this.field = field;
     this.expected = expected;

@@ -1,8 +1,7 @@
 // Checks a call's arguments against its method's declared parameters before anything runs,
 // so a wrong call is answered with a fault naming the argument, and nothing is stored.
 import type { WireValue } from '../../wire/types.ts';
-import { isWireStruct } from '../coordinator/wire-value.ts';
-import { describeWireType } from './describe-wire-type.ts';
+import { describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
 import { FaultCode } from './fault-codes.ts';
 import { RpcFault } from './rpc-fault.ts';
 
@@ -97,10 +96,7 @@ function isInteger(value: WireValue | undefined): value is number {
 function describeMismatch(type: ParamType, value: WireValue | undefined): string {
   if (type === 'array of strings' && Array.isArray(value)) {
     const index = value.findIndex((item) => typeof item !== 'string');
-    return `an array holding ${describeWireType(value[index])} at index ${index}`;
+    return `an array holding ${describeWireValue(value[index])} at index ${index}`;
   }
-  if (type === 'result key' && (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint')) {
-    return `${describeWireType(value)} ${JSON.stringify(String(value)).slice(0, 60)}`;
-  }
-  return describeWireType(value);
+  return describeWireValue(value);
 }

@@ -2,7 +2,7 @@
 // never costs the build its result: entries that cannot name a test are left out, and the
 // bag itself is stored untouched either way.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
-import { isWireStruct } from '../coordinator/wire-value.ts';
+import { isWireStruct } from '../../wire/describe-value.ts';
 import { TEST_STATUSES, type TestCaseDetail, type TestStatus } from './types.ts';
 
 /** Every readable test case of every step, in report order. */

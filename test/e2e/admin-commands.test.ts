@@ -128,8 +128,8 @@ test('serve refuses a bad configuration file with every problem, and starts with
   const refused = await runTypeScript(cli, ['serve', '--port', '0', '--config', 'bad.json'], { cwd: directory });
   t.is(refused.code, 2);
   t.is(refused.stderr, 'pony-build serve: the server configuration bad.json has 2 problems:\n'
-    + '  expected[1].max_age: expected a duration such as "26h" or a number of seconds, got "soon"\n'
-    + '  retention.keep_last: expected a whole number of results, 1 or more, got 0\n');
+    + '  expected[1].max_age: expected a duration such as "26h" or a number of seconds, got `soon` (string)\n'
+    + '  retention.keep_last: expected a whole number of results, 1 or more, got `0` (number)\n');
   t.false(fs.existsSync(path.join(directory, 'pony-build.db')), 'the server did not start');
 
   fs.writeFileSync(path.join(directory, 'good.json'), JSON.stringify({ expected: [{ package: 'cpython', max_age: '26h' }] }));

@@ -83,11 +83,11 @@ test('bad test queries are 4xx with a JSON error', async (t) => {
     ['api/v1/results/999/tests', 404, 'no result has the key 999'],
     ['api/v1/results/abc/tests', 400, 'a result key is a positive integer, got "abc"'],
     [`api/v1/results/${key}/tests?history=0`, 400, 'the `history` query parameter must be a positive integer, got "0"'],
-    [`api/v1/results/${key}/tests?history=101`, 400, 'historyLength must be an integer from 1 to 100, got integer 101'],
+    [`api/v1/results/${key}/tests?history=101`, 400, 'historyLength must be an integer from 1 to 100, got `101` (int)'],
     ['api/v1/packages/widget/tests/history?suite=math', 400, 'the `name` query parameter is required: the test\'s name (and `suite`, its suite, when it has one)'],
     ['api/v1/packages/widget/tests/history?name=a&name=b', 400, 'the `name` query parameter may be given once, got 2 values'],
     ['api/v1/packages/widget/tests/history?name=a&limit=x', 400, 'the `limit` query parameter must be a positive integer, got "x"'],
-    ['api/v1/packages/widget/tests/history?name=a&limit=501', 400, 'limit must be an integer from 1 to 500, got integer 501'],
+    ['api/v1/packages/widget/tests/history?name=a&limit=501', 400, 'limit must be an integer from 1 to 500, got `501` (int)'],
   ];
   for (const [path, status, error] of cases) {
     const response = await getJson(url, path);

@@ -46,7 +46,7 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
 
 test('a bad max_age is named with its JSON path and the value', (t) => {
   t.deepEqual(problemsOf({ expected: [{ package: 'a', max_age: '1h' }, { package: 'b', max_age: 'soon' }] }), [
-    'expected[1].max_age: expected a duration such as "26h" or a number of seconds, got "soon"',
+    'expected[1].max_age: expected a duration such as "26h" or a number of seconds, got `soon` (string)',
   ]);
 });
 
@@ -63,28 +63,28 @@ test('every problem is reported together, unknown keys named', (t) => {
   t.deepEqual(problems, [
     'notify: unknown key; known keys here: expected, retention',
     'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
-    'expected[0].package: expected a non-empty string, got ""',
-    'expected[0].host: expected a non-empty string, got 7',
-    'expected[0].tags[1]: expected a non-empty string, got 3',
+    'expected[0].package: expected a non-empty string, got `` (string)',
+    'expected[0].host: expected a non-empty string, got `7` (number)',
+    'expected[0].tags[1]: expected a non-empty string, got `3` (number)',
     'expected[0].tags[2]: tags beginning with "__" are made by the server; use "host" or "arch" instead of "__host=h"',
-    'expected[0].max_age: expected a duration such as "26h" or a number of seconds, got -1',
-    'expected[1]: expected an object with "package" and "max_age", got "cpython"',
-    'expected[2].package: expected a non-empty string, got nothing',
+    'expected[0].max_age: expected a duration such as "26h" or a number of seconds, got `-1` (number)',
+    'expected[1]: expected an object with "package" and "max_age", got `cpython` (string)',
+    'expected[2].package: expected a non-empty string, got `undefined` (undefined)',
     'retention.forever: unknown key; known keys here: keep_last, max_age_days, interval',
-    'retention.keep_last: expected a whole number of results, 1 or more, got 0',
-    'retention.max_age_days: expected a number of days above 0, got "ninety"',
-    'retention.interval: expected a duration such as "26h" or a number of seconds, at least 1 second, got "0s"',
+    'retention.keep_last: expected a whole number of results, 1 or more, got `0` (number)',
+    'retention.max_age_days: expected a number of days above 0, got `ninety` (string)',
+    'retention.interval: expected a duration such as "26h" or a number of seconds, at least 1 second, got `0s` (string)',
   ]);
 });
 
 test('the wrong shapes at the top are named', (t) => {
-  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected" and "retention", got []']);
+  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected" and "retention", got `[]` (array)']);
   t.deepEqual(problemsOf({ expected: {}, retention: [] }), [
-    'expected: expected an array of expected builders, got {}',
-    'retention: expected an object with "keep_last", "max_age_days" or "interval", got []',
+    'expected: expected an array of expected builders, got `{}` (object)',
+    'retention: expected an object with "keep_last", "max_age_days" or "interval", got `[]` (array)',
   ]);
   t.deepEqual(problemsOf({ expected: [{ package: 'p', max_age: '1h', tags: 'x' }] }), [
-    'expected[0].tags: expected an array of tags, got "x"',
+    'expected[0].tags: expected an array of tags, got `x` (string)',
   ]);
 });
 
@@ -98,8 +98,8 @@ test('a configuration file is read, and its name heads the message when it is wr
   fs.writeFileSync(bad, JSON.stringify({ expected: [{ package: 'p', max_age: 'soon' }], retention: { keep_last: 2.5 } }));
   const error = await t.throwsAsync(readServerConfigFile(bad), { instanceOf: ServerConfigError });
   t.is(error.message, `the server configuration ${bad} has 2 problems:\n`
-    + '  expected[0].max_age: expected a duration such as "26h" or a number of seconds, got "soon"\n'
-    + '  retention.keep_last: expected a whole number of results, 1 or more, got 2.5');
+    + '  expected[0].max_age: expected a duration such as "26h" or a number of seconds, got `soon` (string)\n'
+    + '  retention.keep_last: expected a whole number of results, 1 or more, got `2.5` (number)');
 
   const notJson = path.join(directory, 'broken.json');
   fs.writeFileSync(notJson, '{ "expected": [ }');

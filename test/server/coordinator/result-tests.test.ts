@@ -75,7 +75,7 @@ test('each test\'s history covers the tagset\'s last results, newest first, abse
   t.is(short!.testCases[0]!.history.length, 3);
   t.is(short!.previousResultKey, keys[10]);
   await t.throwsAsync(setup.coordinator.getResultTests(keys[0]!, { historyLength: 0 }), {
-    message: 'historyLength must be an integer from 1 to 100, got integer 0',
+    message: 'historyLength must be an integer from 1 to 100, got `0` (int)',
   });
 });
 
@@ -119,7 +119,7 @@ test('a test\'s history spans every tagset of the package and pages newest first
   t.deepEqual(second.entries.map((entry) => entry.resultKey), [keys[0]]);
   t.is(second.nextBefore, null);
   await t.throwsAsync(setup.coordinator.getTestHistory('widget', { suite: '', name: 'adds', limit: 501 }), {
-    message: 'limit must be an integer from 1 to 500, got integer 501',
+    message: 'limit must be an integer from 1 to 500, got `501` (int)',
   });
 });
 

@@ -83,21 +83,21 @@ test('too many arguments is a -32602 fault showing the optional ones', async (t)
 test('a client_info that is not a struct is a -32602 fault naming position and types', async (t) => {
   await assertRefused(t, callFault('add_results', ['widget', [makeStep()]]), {
     faultCode: -32602,
-    faultString: 'add_results argument 1 (client_info): expected struct, got string',
+    faultString: 'add_results argument 1 (client_info): expected struct, got `widget` (string)',
   });
 });
 
 test('a results_list that is not an array is a -32602 fault', async (t) => {
   await assertRefused(t, callFault('add_results', [makeClientInfo(), makeStep()]), {
     faultCode: -32602,
-    faultString: 'add_results argument 2 (results_list): expected array, got struct',
+    faultString: 'add_results argument 2 (results_list): expected array, got `{"name":"make","type":"build","status":0,"output":"compiling...\\ndone\\n","errout":"","command":["make","-j","2"],"durati...` (struct)',
   });
 });
 
 test('a results_list holding something other than structs is a -32602 fault naming the index', async (t) => {
   await assertRefused(t, callFault('add_results', [makeClientInfo(), [makeStep(), 'oops']]), {
     faultCode: -32602,
-    faultString: 'add_results: results_list[1] must be a struct, got string "oops"',
+    faultString: 'add_results: results_list[1] must be a struct, got `oops` (string)',
   });
 });
 
@@ -112,21 +112,21 @@ test('a client_info without package is a -32602 fault', async (t) => {
 test('a non-string package is a -32602 fault', async (t) => {
   await assertRefused(t, callFault('add_results', [makeClientInfo({ package: 7 }), []]), {
     faultCode: -32602,
-    faultString: 'add_results: client_info.package must be a non-empty string, got integer 7',
+    faultString: 'add_results: client_info.package must be a non-empty string, got `7` (int)',
   });
 });
 
 test('a package named `.` or `..`, which no web address can hold, is a -32602 fault', async (t) => {
   await assertRefused(t, callFault('add_results', [makeClientInfo({ package: '..' }), []]), {
     faultCode: -32602,
-    faultString: 'add_results: client_info.package must be a name other than `.` or `..`, which web addresses cannot hold, got string ".."',
+    faultString: 'add_results: client_info.package must be a name other than `.` or `..`, which web addresses cannot hold, got `..` (string)',
   });
 });
 
 test('tags that are not strings are a -32602 fault naming the tag', async (t) => {
   await assertRefused(t, callFault('add_results', [makeClientInfo({ tags: ['ok', 3] }), []]), {
     faultCode: -32602,
-    faultString: 'add_results: client_info.tags[1] must be a string, got integer 3',
+    faultString: 'add_results: client_info.tags[1] must be a string, got `3` (int)',
   });
 });
 
@@ -140,21 +140,21 @@ test('check_should_build without package is a -32602 fault', async (t) => {
 test('a negative build_allowance is a -32602 fault', async (t) => {
   await assertRefused(t, callFault('check_should_build', [makeClientInfo(), true, -5]), {
     faultCode: -32602,
-    faultString: 'check_should_build: build_allowance must be a number of seconds, 0 or more, got integer -5',
+    faultString: 'check_should_build: build_allowance must be a number of seconds, 0 or more, got `-5` (int)',
   });
 });
 
 test('a tagset holding a non-string is a -32602 fault', async (t) => {
   await assertRefused(t, callFault('get_last_result_for_tagset', ['widget', ['a', 2]]), {
     faultCode: -32602,
-    faultString: 'get_last_result_for_tagset argument 2 (tagset): expected array of strings, got an array holding int at index 1',
+    faultString: 'get_last_result_for_tagset argument 2 (tagset): expected array of strings, got an array holding `2` (int) at index 1',
   });
 });
 
 test('a result key that is not a number is a -32602 fault', async (t) => {
   await assertRefused(t, callFault('get_results', ['abc']), {
     faultCode: -32602,
-    faultString: 'get_results argument 1 (result_key): expected int, or string of digits, got string "abc"',
+    faultString: 'get_results argument 1 (result_key): expected int, or string of digits, got `abc` (string)',
   });
 });
 
