@@ -38,6 +38,8 @@ export function describeWireType(value: unknown): string {
 function describeJavaScriptKind(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
+  // A Map or a class instance is named by its class: "object" would hide the mistake.
+  if (typeof value === 'object' && !isWireStruct(value)) return value.constructor?.name ?? 'object';
   return typeof value;
 }
 

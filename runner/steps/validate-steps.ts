@@ -1,5 +1,6 @@
 // Recipe mistakes are found before anything runs and reported together, so a
 // recipe author fixes them in one pass rather than one per run.
+import { describeValue } from '../../wire/describe-value.ts';
 import { findTestReportProblems } from '../test-reports/test-report-option.ts';
 import { getStepName, type StepSpec } from './step-spec.ts';
 
@@ -21,7 +22,7 @@ export function findStepProblems(steps: readonly StepSpec[]): string[] {
 function findProblemsOfStep(step: StepSpec, position: number): string[] {
   const where = `step ${position + 1}`;
   if (typeof step !== 'object' || step === null) {
-    return [`${where}: expected a step made with build(), test(), setup(), packageStep() or functionStep(), got \`${String(step)}\``];
+    return [`${where}: expected a step made with build(), test(), setup(), packageStep() or functionStep(), got ${describeValue(step)}`];
   }
   const label = `${where} (${safeName(step)})`;
   const problems: string[] = [];
@@ -51,7 +52,7 @@ function findProblemsOfStep(step: StepSpec, position: number): string[] {
     problems.push(...findTestReportProblems(step.testReport, label));
   }
   if (step.env !== undefined) {
-    const badKeys = typeof step.env === 'object' && step.env !== null
+    const badKeys = typeof step.env === 'object' && step.env !== null && !Array.isArray(step.env)
       ? Object.entries(step.env).filter(([, value]) => value !== undefined && typeof value !== 'string').map(([key]) => key)
       : null;
     if (badKeys === null) {
@@ -83,8 +84,4 @@ function safeName(step: StepSpec): string {
   } catch {
     return 'unnamed';
   }
-}
-
-function describeValue(value: unknown): string {
-  return Array.isArray(value) ? `\`${JSON.stringify(value)}\` (array)` : `\`${String(value)}\` (${typeof value})`;
 }

@@ -1,5 +1,6 @@
 // How a step names where its test report comes from, and the checks that run
 // with the other recipe checks, before anything starts.
+import { describeValue } from '../../wire/describe-value.ts';
 
 export type TestReportOption =
   /** JUnit XML files written by the command: glob(s) relative to the step's directory. */
@@ -13,7 +14,7 @@ const shapes = '`{ junit: "glob" }`, `{ tap: true }` or `{ nodeTest: true }`';
 
 export function findTestReportProblems(option: unknown, label: string): string[] {
   if (typeof option !== 'object' || option === null || Array.isArray(option)) {
-    return [`${label}: expected \`testReport\` to be ${shapes}, got ${describe(option)}`];
+    return [`${label}: expected \`testReport\` to be ${shapes}, got ${describeValue(option)}`];
   }
   const keys = Object.keys(option);
   const record = option as Record<string, unknown>;
@@ -24,18 +25,12 @@ export function findTestReportProblems(option: unknown, label: string): string[]
     const patterns = record.junit;
     const list = Array.isArray(patterns) ? patterns : [patterns];
     if (list.length === 0 || list.some((pattern) => typeof pattern !== 'string' || pattern.trim() === '')) {
-      return [`${label}: expected \`testReport.junit\` to be a glob or a non-empty array of globs, got ${describe(patterns)}`];
+      return [`${label}: expected \`testReport.junit\` to be a glob or a non-empty array of globs, got ${describeValue(patterns)}`];
     }
     return [];
   }
   if (record[keys[0]] !== true) {
-    return [`${label}: expected \`testReport.${keys[0]}\` to be \`true\`, got ${describe(record[keys[0]])}`];
+    return [`${label}: expected \`testReport.${keys[0]}\` to be \`true\`, got ${describeValue(record[keys[0]])}`];
   }
   return [];
-}
-
-function describe(value: unknown): string {
-  return Array.isArray(value) || (typeof value === 'object' && value !== null)
-    ? `\`${JSON.stringify(value)}\` (${Array.isArray(value) ? 'array' : 'object'})`
-    : `\`${String(value)}\` (${typeof value})`;
 }

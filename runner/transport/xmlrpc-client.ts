@@ -1,3 +1,4 @@
+import { describeValue } from '../../wire/describe-value.ts';
 import type { WireValue } from '../../wire/types.ts';
 import { XmlRpcTransportError } from './transport-error.ts';
 import { describeTransportFailure } from './transport-failure.ts';
@@ -81,7 +82,7 @@ function splitCredentials(url: string): { target: URL; authorization: string | u
 
 function validateTimeout(timeoutMs: number): number {
   if (!Number.isSafeInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(`Expected the \`timeoutMs\` option to be a positive integer, got \`${String(timeoutMs)}\` (${typeof timeoutMs})`);
+    throw new TypeError(`Expected the \`timeoutMs\` option to be a positive integer, got ${describeValue(timeoutMs)}`);
   }
   return timeoutMs;
 }

@@ -1,3 +1,5 @@
+import { describeValue } from '../describe-value.ts';
+
 /** Bounds a parser enforces so a hostile or broken peer cannot exhaust the process. */
 export interface XmlRpcLimits {
   /** Largest document accepted, in bytes (UTF-8 bytes for a string). Default 64 MiB. */
@@ -18,7 +20,7 @@ export function resolveLimits(limits: XmlRpcLimits | undefined): Required<XmlRpc
 
 function validateLimit(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new TypeError(`Expected the \`${name}\` limit to be a positive integer, got \`${String(value)}\` (${typeof value})`);
+    throw new TypeError(`Expected the \`${name}\` limit to be a positive integer, got ${describeValue(value)}`);
   }
   return value;
 }

@@ -14,6 +14,7 @@
 // XML-RPC needs only elements, character data, references and CDATA; a scanner for that
 // subset beats every library above once values are built, refuses DOCTYPE by construction,
 // and keeps all nesting on explicit stacks.
+import { describeWireValue, isWireStruct } from '../describe-value.ts';
 import type { WireValue } from '../types.ts';
 import { decodeDocument } from './decode-document.ts';
 import { XmlRpcFault, XmlRpcParseError } from './errors.ts';
@@ -59,10 +60,10 @@ function buildValues(xml: string | Buffer, root: RootElement, limits: XmlRpcLimi
 }
 
 function readFault(fault: WireValue | undefined): XmlRpcFault | XmlRpcParseError {
-  if (typeof fault !== 'object' || fault === null || Array.isArray(fault) || fault instanceof Date || Buffer.isBuffer(fault)) {
+  if (!isWireStruct(fault)) {
     return new XmlRpcParseError(`a <fault> must hold a struct, found ${describeWireValue(fault)}`);
   }
-  const { faultCode, faultString } = fault as { faultCode?: WireValue; faultString?: WireValue };
+  const { faultCode, faultString } = fault;
   if (typeof faultCode !== 'number' || !Number.isInteger(faultCode)) {
     return new XmlRpcParseError(`a <fault> must hold an integer faultCode, found ${describeWireValue(faultCode)}`);
   }
@@ -70,20 +71,4 @@ function readFault(fault: WireValue | undefined): XmlRpcFault | XmlRpcParseError
     return new XmlRpcParseError(`a <fault> must hold a string faultString, found ${describeWireValue(faultString)}`);
   }
   return new XmlRpcFault(faultCode, faultString);
-}
-
-function describeWireValue(value: WireValue | undefined): string {
-  if (value === undefined) {
-    return 'nothing';
-  }
-  if (Array.isArray(value)) {
-    return 'an array';
-  }
-  if (Buffer.isBuffer(value)) {
-    return 'base64 data';
-  }
-  if (value instanceof Date) {
-    return 'a dateTime';
-  }
-  return typeof value === 'object' && value !== null ? 'a struct' : `${typeof value} '${String(value)}'`;
 }

@@ -1,4 +1,4 @@
-import type { WireValue } from '../types.ts';
+import { describeValue, isWireStruct } from '../describe-value.ts';
 import { formatIsoDate } from './date.ts';
 import { canCarryAsXmlText, escapeXmlText } from './escape.ts';
 
@@ -45,7 +45,8 @@ export function serializeValue(value: unknown, out: string[], path: string): voi
       for (let index = current.length - 1; index >= 0; index--) {
         stack.push({ value: current[index], key: index, parent: pending });
       }
-    } else if (isStruct(current)) {
+    } else if (isWireStruct(current)) {
+      // Only plain objects become structs: a Map or class instance would silently lose its meaning.
       enterContainer(current, open, pending, path);
       out.push('<value><struct>');
       stack.push({ markup: '</struct></value>', closes: current });
@@ -145,28 +146,6 @@ function enterContainer(container: object, open: Set<object>, pending: PendingVa
     throw new TypeError(`Cannot serialize a cyclic structure to XML-RPC: ${formatPath(pending, path)} contains itself`);
   }
   open.add(container);
-}
-
-// Only plain objects become structs: a Map or class instance would silently lose its meaning.
-function isStruct(value: unknown): value is Record<string, WireValue | undefined> {
-  if (typeof value !== 'object' || value === null) {
-    return false;
-  }
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === 'function') {
-    return `a function (${value.name || 'anonymous'})`;
-  }
-  if (typeof value === 'symbol') {
-    return `the symbol ${value.toString()}`;
-  }
-  if (typeof value === 'object' && value !== null) {
-    return `a ${value.constructor?.name ?? 'non-plain object'}`;
-  }
-  return `the ${typeof value} ${String(value)}`;
 }
 
 function formatPath(pending: PendingValue, root: string): string {

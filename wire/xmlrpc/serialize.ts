@@ -1,3 +1,4 @@
+import { describeValue } from '../describe-value.ts';
 import type { WireValue } from '../types.ts';
 import { canCarryAsXmlText, escapeXmlText, replaceCharactersXmlCannotCarry } from './escape.ts';
 import { serializeValue } from './serialize-value.ts';
@@ -8,7 +9,7 @@ const XML_DECLARATION = '<?xml version="1.0"?>\n';
 export function serializeMethodCall(methodName: string, params: WireValue[]): string {
   validateMethodName(methodName);
   if (!Array.isArray(params)) {
-    throw new TypeError(`Expected the params of ${methodName} to be an array, got \`${String(params)}\` (${typeof params})`);
+    throw new TypeError(`Expected the params of ${methodName} to be an array, got ${describeValue(params)}`);
   }
   const out = [XML_DECLARATION, '<methodCall>\n<methodName>', escapeXmlText(methodName), '</methodName>\n<params>\n'];
   params.forEach((param, index) => {
@@ -31,7 +32,7 @@ export function serializeMethodResponse(value: WireValue): string {
 /** The body of an XML-RPC fault response. */
 export function serializeFault(faultCode: number, faultString: string): string {
   if (!Number.isInteger(faultCode) || faultCode < -(2 ** 31) || faultCode > 2 ** 31 - 1) {
-    throw new TypeError(`Expected faultCode to be a 32-bit integer, got \`${String(faultCode)}\` (${typeof faultCode})`);
+    throw new TypeError(`Expected faultCode to be a 32-bit integer, got ${describeValue(faultCode)}`);
   }
   // A fault string must stay a string for every client, so unsendable characters are replaced.
   const text = escapeXmlText(replaceCharactersXmlCannotCarry(String(faultString)));

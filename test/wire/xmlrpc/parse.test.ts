@@ -201,6 +201,22 @@ test('a fault without an integer faultCode is a parse error', (t) => {
   t.is(parseFailureError(document).reason, 'a <fault> must hold an integer faultCode, found nothing');
 });
 
+test('a fault that is not a struct, or holds the wrong types, is named in the protocol\'s words', (t) => {
+  const fault = (valueXml: string) => parseFailureError(`<methodResponse><fault>${valueXml}</fault></methodResponse>`).reason;
+  t.is(fault('<value><array><data><value><int>4</int></value></data></array></value>'), 'a <fault> must hold a struct, found `[4]` (array)');
+  t.is(
+    fault('<value><struct><member><name>faultCode</name><value><double>4.5</double></value></member></struct></value>'),
+    'a <fault> must hold an integer faultCode, found `4.5` (double)',
+  );
+  t.is(
+    fault(
+      '<value><struct><member><name>faultCode</name><value><int>4</int></value></member>' +
+        '<member><name>faultString</name><value><boolean>1</boolean></value></member></struct></value>',
+    ),
+    'a <fault> must hold a string faultString, found `true` (boolean)',
+  );
+});
+
 test('a Buffer is decoded as UTF-8 unless the declaration names another encoding', (t) => {
   t.is(parseMethodResponse(Buffer.from(makeResponseDocument('<value>é😀</value>'))), 'é😀');
   const latin1 = Buffer.from("<?xml version='1.0' encoding='iso-8859-1'?><methodResponse><params><param><value>caf\xe9</value></param></params></methodResponse>", 'latin1');

@@ -159,11 +159,15 @@ test('a cyclic structure is a TypeError, while shared non-cyclic values are fine
 test('values XML-RPC has no type for are TypeErrors naming them', (t) => {
   t.throws(() => serializeMethodCall('m', [new Map() as unknown as WireValue]), {
     instanceOf: TypeError,
-    message: 'Cannot serialize a Map at params[0] to XML-RPC',
+    message: 'Cannot serialize `{}` (Map) at params[0] to XML-RPC',
   });
   t.throws(() => serializeMethodCall('m', [{ 'odd key': (() => 1) as unknown as WireValue }]), {
     instanceOf: TypeError,
-    message: 'Cannot serialize a function (odd key) at params[0]["odd key"] to XML-RPC',
+    message: 'Cannot serialize `[function odd key]` (function) at params[0]["odd key"] to XML-RPC',
+  });
+  t.throws(() => serializeMethodCall('m', [[Symbol('token') as unknown as WireValue]]), {
+    instanceOf: TypeError,
+    message: 'Cannot serialize `Symbol(token)` (symbol) at params[0][0] to XML-RPC',
   });
 });
 
