@@ -6,8 +6,9 @@ import { classifyChange, combineOutcomes, makeTestKey } from '../test-report/com
 import { countTestCases } from '../test-report/count-test-cases.ts';
 import { findFlakyTests } from '../test-report/find-flaky-tests.ts';
 import { orderFailuresFirst } from '../test-report/order-test-cases.ts';
-import { readTestCases } from '../test-report/read-test-cases.ts';
-import type { TestIdentity, TestStatus } from '../test-report/types.ts';
+import { readTestCases } from '../store/read-test-cases.ts';
+import type { TestStatus } from '../store/test-case-types.ts';
+import type { TestIdentity } from '../test-report/types.ts';
 import { InvalidFieldError } from './errors.ts';
 import { pageTestHistory } from './page-test-history.ts';
 import { readTestSteps } from './read-test-steps.ts';

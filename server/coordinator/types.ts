@@ -3,7 +3,9 @@
 import type { Receipt, WireStruct } from '../../wire/types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
 import type { TestChange } from '../test-report/compare-outcomes.ts';
-import type { TestCaseDetail, TestCounts, TestIdentity, TestStatus } from '../test-report/types.ts';
+import type { TestCounts } from '../../wire/types.ts';
+import type { TestCaseDetail, TestStatus } from '../store/test-case-types.ts';
+import type { TestIdentity } from '../test-report/types.ts';
 import type { ExpectedBuilder, RetentionPolicy } from '../config/types.ts';
 import type { ExpectedBuilderQueries } from './expected-types.ts';
 import type { PageQueries } from './page-types.ts';
@@ -13,7 +15,9 @@ import type { ShouldBuildAnswer } from './should-build.ts';
 export type { ShouldBuildAnswer } from './should-build.ts';
 export type { UploadRecord, UploadWithContent } from '../store/types.ts';
 export type { TestChange } from '../test-report/compare-outcomes.ts';
-export type { TestCaseDetail, TestCounts, TestIdentity, TestStatus } from '../test-report/types.ts';
+export type { TestCounts } from '../../wire/types.ts';
+export type { TestCaseDetail, TestStatus } from '../store/test-case-types.ts';
+export type { TestIdentity } from '../test-report/types.ts';
 
 export interface CoordinatorOptions {
   /** The clock, in Unix seconds; replaceable so that time-based rules can be tested. */

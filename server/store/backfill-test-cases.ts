@@ -2,9 +2,9 @@
 // client reporting to an old server); upgrading indexes them, so history starts complete.
 import type Database from 'better-sqlite3';
 import type { WireStruct } from '../../wire/types.ts';
-import { readRevision } from '../test-report/read-revision.ts';
-import { readTestCases } from '../test-report/read-test-cases.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
+import { readRevision } from './read-revision.ts';
+import { readTestCases } from './read-test-cases.ts';
 import { parseTagged } from './tagged-json.ts';
 
 // Pages of results: better-sqlite3 cannot write while a read is still being iterated.

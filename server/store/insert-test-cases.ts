@@ -1,8 +1,8 @@
 // Test cases are written by both the store (with each new result) and the migration that
 // indexes results stored before the table existed; one statement serves both.
 import type Database from 'better-sqlite3';
-import { boundMessage } from '../test-report/bound-message.ts';
-import type { TestCaseEntry } from '../test-report/types.ts';
+import { boundMessage } from './bound-message.ts';
+import type { TestCaseEntry } from './test-case-types.ts';
 
 export interface TestCaseOwner {
   resultId: number;

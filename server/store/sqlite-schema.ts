@@ -78,7 +78,7 @@ const MIGRATIONS: Migration[] = [
     file TEXT,
     status TEXT NOT NULL,                  -- passed, failed, error, skipped, todo
     duration REAL,
-    message TEXT                           -- bounded (see test-report/bound-message.ts)
+    message TEXT                           -- bounded (see bound-message.ts)
   );
   CREATE INDEX test_cases_by_test ON test_cases (package, suite, name, result_id);
   CREATE INDEX test_cases_by_result ON test_cases (result_id);

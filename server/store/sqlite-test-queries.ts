@@ -1,7 +1,7 @@
 // The per-test queries of the SQLite store: a result's cases, a tagset's recent results,
 // outcomes across results, and one test's history across a package's tagsets.
 import type Database from 'better-sqlite3';
-import type { TestCaseEntry, TestStatus } from '../test-report/types.ts';
+import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
 import type { ResultRevisionRecord, Store, TestHistoryRecord, TestOutcomeRecord } from './types.ts';
 
 // Far below SQLite's limit on bound parameters; a fixed size keeps one prepared statement.

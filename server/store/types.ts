@@ -1,7 +1,7 @@
 // What the coordinator needs from storage, and nothing about how it is kept. Every method
 // is async so that a networked database can implement the same interface.
 import type { WireStruct } from '../../wire/types.ts';
-import type { TestCaseEntry, TestStatus } from '../test-report/types.ts';
+import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
 import type { PageStore } from './page-types.ts';
 import type { RemovalStore } from './removal-types.ts';
 
@@ -21,7 +21,7 @@ export interface NewResultRecord {
   /** The client's `duration` in seconds, or null when it sent none. */
   duration: number | null;
   authKey: string;
-  /** The revision the build was made from (see test-report/read-revision.ts), or null. */
+  /** The revision the build was made from (see read-revision.ts), or null. */
   revision: string | null;
   clientInfo: WireStruct;
   resultsList: WireStruct[];

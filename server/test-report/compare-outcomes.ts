@@ -1,6 +1,7 @@
 // Pure rules for reading one test's outcomes across results: what "failing" means, how
 // repeated entries of one test in one result combine, and what changed since last time.
-import type { TestIdentity, TestStatus } from './types.ts';
+import type { TestStatus } from '../store/test-case-types.ts';
+import type { TestIdentity } from './types.ts';
 
 export type TestChange = 'new-failure' | 'fixed' | 'still-failing';
 

@@ -1,7 +1,8 @@
 // A test is flaky when the same code both passed and failed it: the outcome then depends on
 // something other than the revision. Results without a known revision prove nothing.
 import { isFailing, makeTestKey } from './compare-outcomes.ts';
-import type { TestIdentity, TestStatus } from './types.ts';
+import type { TestStatus } from '../store/test-case-types.ts';
+import type { TestIdentity } from './types.ts';
 
 export interface RevisionedOutcome extends TestIdentity {
   status: TestStatus;

@@ -7,7 +7,7 @@ import type { Context } from 'koa';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-key.ts';
-import { TEST_STATUSES, type TestStatus } from '../test-report/types.ts';
+import { TEST_STATUSES, type TestStatus } from '../store/test-case-types.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
 import { DASHBOARD_SORTS, toDashboardPage, type DashboardSort } from './dashboard-view-model.ts';
 import { addPackageRoutes } from './package-routes.ts';

@@ -4,7 +4,7 @@ import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { readSuccess, readTags } from '../coordinator/read-client-info.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
 import type { ResultTests, StoredTriple, UploadRecord } from '../coordinator/types.ts';
-import type { TestStatus } from '../test-report/types.ts';
+import type { TestStatus } from '../store/test-case-types.ts';
 import { formatBytes } from '../http/format-bytes.ts';
 import { formatCommand, formatDuration, formatOutput, formatValue } from './format.ts';
 import { makeStepOutputUrl } from './page-links.ts';

@@ -1,5 +1,5 @@
 // URLs of the per-test pages, built in one place so that links and routes agree.
-import type { TestStatus } from '../test-report/types.ts';
+import type { TestStatus } from '../store/test-case-types.ts';
 import { makePackageUrl } from './page-links.ts';
 
 /** The page with one test's history across the package's tagsets. */

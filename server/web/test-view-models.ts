@@ -2,7 +2,8 @@
 // the server (plain links), so the pages need no script and stay fast with many tests.
 import type { ResultTestCase, ResultTests, TestChange, TestHistory, TestStepReport } from '../coordinator/types.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
-import { TEST_STATUSES, type TestCounts, type TestStatus } from '../test-report/types.ts';
+import type { TestCounts } from '../../wire/types.ts';
+import { TEST_STATUSES, type TestStatus } from '../store/test-case-types.ts';
 import { formatAbsoluteTime, formatDuration, formatIsoTime, formatRelativeTime, formatValue } from './format.ts';
 import { makeTestFilterUrl, makeTestHistoryUrl } from './test-links.ts';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import test from 'ava';
 import { openSqliteStore } from '../../../server/index.ts';
 import type { NewResultRecord } from '../../../server/store/types.ts';
-import type { TestCaseEntry } from '../../../server/test-report/types.ts';
+import type { TestCaseEntry } from '../../../server/store/test-case-types.ts';
 import { countRows, makeTempDirectory } from '../helpers/server.ts';
 
 const TAGSET_A = '["__arch=a","__host=h","__package=p","a"]';

@@ -1,9 +1,10 @@
 // A client may send anything as `test_cases`. Reading is lenient so that a broken report
 // never costs the build its result: entries that cannot name a test are left out, and the
-// bag itself is stored untouched either way.
+// bag itself is stored untouched either way. The store indexes what this reads, for new
+// results and when upgrading old ones, so the reader lives with it.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { isWireStruct } from '../../wire/describe-value.ts';
-import { TEST_STATUSES, type TestCaseDetail, type TestStatus } from './types.ts';
+import { TEST_STATUSES, type TestCaseDetail, type TestStatus } from './test-case-types.ts';
 
 /** Every readable test case of every step, in report order. */
 export function readTestCases(resultsList: readonly WireStruct[]): TestCaseDetail[] {

@@ -1,7 +1,7 @@
 import test from 'ava';
-import { boundMessage, MAX_STORED_MESSAGE_LENGTH } from '../../../server/test-report/bound-message.ts';
-import { readRevision } from '../../../server/test-report/read-revision.ts';
-import { readTestCases, readTestStatus } from '../../../server/test-report/read-test-cases.ts';
+import { boundMessage, MAX_STORED_MESSAGE_LENGTH } from '../../../server/store/bound-message.ts';
+import { readRevision } from '../../../server/store/read-revision.ts';
+import { readTestCases, readTestStatus } from '../../../server/store/read-test-cases.ts';
 
 test('test cases are read from every step, in report order, with their step index', (t) => {
   const cases = readTestCases([
