@@ -2,11 +2,10 @@
 // afterwards, then a local clone into the build directory updated to the wanted ref.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildContext } from '../runner/context.ts';
+import { readCommandOutput, type BuildContext, type ContextScope } from '../runner/index.ts';
 import { createCacheAtomically, hasMetadata } from './checkout/cached-working-copy.ts';
 import { checkBoolean, checkDirectory, checkRevisionName, checkUrl, type CheckoutOptions, type OptionCheck } from './checkout/checkout-options.ts';
-import { createCheckoutContext, type CheckedOut, type CheckoutRequest } from './checkout/create-checkout-context.ts';
-import { readCommandOutput } from './checkout/read-command.ts';
+import { createCheckoutContext, type CheckoutRequest, type Revision } from './checkout/create-checkout-context.ts';
 import { runCheckoutStep } from './checkout/run-checkout-step.ts';
 
 export interface HgCheckoutOptions extends CheckoutOptions {
@@ -24,12 +23,13 @@ export function hgCheckout(options: HgCheckoutOptions): BuildContext {
       optionChecks: { url: checkUrl, ref: checkHgRef, directory: checkDirectory, cache: checkBoolean },
       getRequestedRef: (given) => given.ref,
       checkOut: checkOutHg,
+      readRevision: readHgRevision,
     },
     options,
   );
 }
 
-async function checkOutHg(request: CheckoutRequest<HgCheckoutOptions>): Promise<CheckedOut> {
+async function checkOutHg(request: CheckoutRequest<HgCheckoutOptions>): Promise<void> {
   const { scope, contextName, options, target, cachePath } = request;
   if (cachePath === undefined) {
     await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', options.url, target]);
@@ -45,11 +45,13 @@ async function checkOutHg(request: CheckoutRequest<HgCheckoutOptions>): Promise<
     // The local clone's default path is the cache; `hg pull` in the build should reach the real one.
     await writeFile(path.join(target, '.hg', 'hgrc'), `[paths]\ndefault = ${options.url}\n`);
   }
-  const step = await runCheckoutStep(scope, contextName, ['hg', 'update', ...(options.ref === undefined ? [] : ['-r', options.ref])], { cwd: target });
+  await request.runRevisionStep(['hg', 'update', ...(options.ref === undefined ? [] : ['-r', options.ref])], { cwd: target });
+}
+
+async function readHgRevision(scope: ContextScope, directory: string): Promise<Revision> {
   // HGPLAIN keeps the output free of the user's aliases, colours and localisation.
-  const read = { cwd: target, env: { ...scope.env, HGPLAIN: '1' }, signal: scope.signal };
+  const read = { cwd: directory, env: { ...scope.env, HGPLAIN: '1' }, signal: scope.signal };
   return {
-    step,
     revision: await readCommandOutput(['hg', 'log', '-r', '.', '--template', '{node}'], read),
     versionInfo: await readCommandOutput(['hg', 'id', '-nib'], read),
   };

@@ -1,12 +1,10 @@
 // The original's SvnCheckout, with a cached working copy: `svn checkout` the first time,
 // `svn update` afterwards, then a copy into the build directory, so a rebuild transfers only
 // what changed and the build never writes into the cache.
-import type { BuildContext } from '../runner/context.ts';
-import type { StepResult } from '../wire/types.ts';
+import { readCommandOutput, type BuildContext, type ContextScope } from '../runner/index.ts';
 import { createCacheAtomically, hasMetadata } from './checkout/cached-working-copy.ts';
 import { checkBoolean, checkDirectory, checkRevisionName, checkUrl, type CheckoutOptions } from './checkout/checkout-options.ts';
-import { createCheckoutContext, type CheckedOut, type CheckoutRequest } from './checkout/create-checkout-context.ts';
-import { readCommandOutput } from './checkout/read-command.ts';
+import { createCheckoutContext, type CheckoutRequest, type Revision } from './checkout/create-checkout-context.ts';
 import { runCheckoutStep } from './checkout/run-checkout-step.ts';
 
 export interface SvnCheckoutOptions extends CheckoutOptions {
@@ -22,20 +20,27 @@ export function svnCheckout(options: SvnCheckoutOptions): BuildContext {
       optionChecks: { url: checkUrl, revision: checkRevisionName, directory: checkDirectory, cache: checkBoolean },
       getRequestedRef: (given) => (given.revision === undefined ? undefined : String(given.revision)),
       checkOut: checkOutSvn,
+      readRevision: readSvnRevision,
     },
     options,
   );
 }
 
-async function checkOutSvn(request: CheckoutRequest<SvnCheckoutOptions>): Promise<CheckedOut> {
+// With a cache, the step that settles the revision is the one in the cache; the copy into the
+// build directory that follows is exact, so the revision read there holds for the copy too.
+async function checkOutSvn(request: CheckoutRequest<SvnCheckoutOptions>): Promise<void> {
   const { scope, target, cachePath } = request;
-  const step = cachePath === undefined ? await checkOutWorkingCopy(request, target) : await refreshCache(request, cachePath);
-  if (cachePath !== undefined) {
-    await runCheckoutStep(scope, request.contextName, ['cp', '-a', cachePath, target]);
+  if (cachePath === undefined) {
+    await checkOutWorkingCopy(request, target);
+    return;
   }
-  const read = { cwd: target, env: { ...scope.env, LC_ALL: 'C' }, signal: scope.signal };
+  await refreshCache(request, cachePath);
+  await runCheckoutStep(scope, request.contextName, ['cp', '-a', cachePath, target]);
+}
+
+async function readSvnRevision(scope: ContextScope, directory: string): Promise<Revision> {
+  const read = { cwd: directory, env: { ...scope.env, LC_ALL: 'C' }, signal: scope.signal };
   return {
-    step,
     // Last changed, not the working copy's revision: a commit elsewhere in the repository
     // does not change what this checkout holds, so it should not count as a change.
     revision: await readCommandOutput(['svn', 'info', '--show-item', 'last-changed-revision'], read),
@@ -44,22 +49,19 @@ async function checkOutSvn(request: CheckoutRequest<SvnCheckoutOptions>): Promis
 }
 
 // Without --non-interactive svn would wait for a password nobody will type.
-function checkOutWorkingCopy(request: CheckoutRequest<SvnCheckoutOptions>, destination: string): Promise<StepResult> {
+async function checkOutWorkingCopy(request: CheckoutRequest<SvnCheckoutOptions>, destination: string): Promise<void> {
   const { options } = request;
   const command = ['svn', 'checkout', '--non-interactive', ...getRevisionArguments(options), '--', options.url, destination];
-  return runCheckoutStep(request.scope, request.contextName, command);
+  await request.runRevisionStep(command, { workingCopy: destination });
 }
 
-async function refreshCache(request: CheckoutRequest<SvnCheckoutOptions>, cachePath: string): Promise<StepResult> {
+async function refreshCache(request: CheckoutRequest<SvnCheckoutOptions>, cachePath: string): Promise<void> {
   if (await hasMetadata(cachePath, '.svn')) {
     const command = ['svn', 'update', '--non-interactive', ...getRevisionArguments(request.options)];
-    return runCheckoutStep(request.scope, request.contextName, command, { cwd: cachePath });
+    await request.runRevisionStep(command, { cwd: cachePath, workingCopy: cachePath });
+    return;
   }
-  let step: StepResult | undefined;
-  await createCacheAtomically(cachePath, async (partialPath) => {
-    step = await checkOutWorkingCopy(request, partialPath);
-  });
-  return step!;
+  await createCacheAtomically(cachePath, (partialPath) => checkOutWorkingCopy(request, partialPath));
 }
 
 function getRevisionArguments(options: SvnCheckoutOptions): string[] {

@@ -1,15 +1,16 @@
 // The part every VCS checkout shares: options checked up front, a place claimed in the build
-// directory, the VCS-specific work, the report keys, and leaving. A VCS module supplies only
-// `checkOut`, which brings a directory that does not exist yet to the wanted revision.
+// directory, the VCS-specific work, the report keys, and leaving. A VCS module supplies
+// `checkOut`, which brings a directory that does not exist yet to the wanted revision, and
+// `readRevision`, which says what a working copy holds.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ContextError, type BuildContext, type ContextScope } from '../../runner/context.ts';
-import type { StepResult } from '../../wire/types.ts';
+import { ContextError, type BuildContext, type ContextScope, type StepResult } from '../../runner/index.ts';
 import { getCachePath } from './cache-path.ts';
 import { claimCheckoutPlace, releaseCheckoutPlace, type CheckoutPlace } from './checkout-place.ts';
 import { findOptionProblems, type CheckoutOptions, type OptionCheck } from './checkout-options.ts';
 import { deriveDirectoryName } from './directory-name.ts';
-import { recordCheckout, type VcsName } from './record-checkout.ts';
+import { recordCheckout, recordVersion, type VcsName } from './record-checkout.ts';
+import { runCheckoutStep, type CheckoutStepOptions } from './run-checkout-step.ts';
 
 export interface CheckoutRequest<Options extends CheckoutOptions> {
   scope: ContextScope;
@@ -20,12 +21,23 @@ export interface CheckoutRequest<Options extends CheckoutOptions> {
   target: string;
   /** The cached copy of the repository, unless `cache: false`. */
   cachePath?: string;
+  /**
+   * Runs the step that brings a working copy to its revision (the clone, the update). The
+   * revision is read from `workingCopy` (default `target`) before the step's end is
+   * announced, so the step carries `version_type` and `version_info` for every consumer.
+   */
+  runRevisionStep(command: string[], options?: RevisionStepOptions): Promise<StepResult>;
 }
 
-export interface CheckedOut {
-  /** The step that made the working tree; it gets `version_type` and `version_info`. */
-  step: StepResult;
+export interface RevisionStepOptions extends CheckoutStepOptions {
+  /** Where the step leaves the working copy whose revision counts, when not `target`. */
+  workingCopy?: string;
+}
+
+export interface Revision {
+  /** What change detection compares: a full commit id, or svn's last changed revision. */
   revision: string;
+  /** The original's one-line description, shown by old servers. */
   versionInfo: string;
 }
 
@@ -37,7 +49,10 @@ export interface CheckoutDriver<Options extends CheckoutOptions> {
   optionChecks: Readonly<Record<keyof Options & string, OptionCheck>>;
   /** What was asked for, recorded as `ref` in `client_info`. */
   getRequestedRef(options: Options): string | undefined;
-  checkOut(request: CheckoutRequest<Options>): Promise<CheckedOut>;
+  /** Makes `request.target`; the step that settles its revision goes through `request.runRevisionStep`. */
+  checkOut(request: CheckoutRequest<Options>): Promise<void>;
+  /** Reads what the working copy in `directory` holds. */
+  readRevision(scope: ContextScope, directory: string): Promise<Revision>;
 }
 
 interface CheckoutDescription {
@@ -56,7 +71,7 @@ export function createCheckoutContext<Options extends CheckoutOptions>(driver: C
   const contextName = `${driver.vcs} checkout`;
   let place: CheckoutPlace | undefined;
   let previousCwd: string | undefined;
-  let checkedOut: CheckedOut | undefined;
+  let checkedOut: Revision | undefined;
 
   const context: BuildContext = {
     name: contextName,
@@ -69,12 +84,11 @@ export function createCheckoutContext<Options extends CheckoutOptions>(driver: C
       try {
         await mkdir(path.dirname(place.directory), { recursive: true });
         const cachePath = options.cache === false ? undefined : getCachePath(scope.env, driver.vcs, url!);
-        checkedOut = await driver.checkOut({ scope, contextName, options, target: place.directory, cachePath });
-        recordCheckout(scope, checkedOut.step, {
+        checkedOut = await checkOutRevision(driver, { scope, contextName, options, target: place.directory, cachePath });
+        recordCheckout(scope, {
           vcs: driver.vcs,
           repository: url!,
           revision: checkedOut.revision,
-          versionInfo: checkedOut.versionInfo,
           ref: driver.getRequestedRef(options),
           directory: directory!,
         });
@@ -98,6 +112,26 @@ export function createCheckoutContext<Options extends CheckoutOptions>(driver: C
   };
   descriptions.set(context, { label, directory });
   return context;
+}
+
+// The revision is read inside the revision step, before its end is announced, so that step
+// carries `version_type` and `version_info` to every consumer of `step:end`.
+async function checkOutRevision<Options extends CheckoutOptions>(
+  driver: CheckoutDriver<Options>,
+  request: Omit<CheckoutRequest<Options>, 'runRevisionStep'>,
+): Promise<Revision> {
+  const { scope, contextName, target } = request;
+  const read: { revision?: Revision } = {};
+  const runRevisionStep = (command: string[], { workingCopy = target, ...stepOptions }: RevisionStepOptions = {}) =>
+    runCheckoutStep(scope, contextName, command, stepOptions, async (step) => {
+      read.revision = await driver.readRevision(scope, workingCopy);
+      recordVersion(step, driver.vcs, read.revision.versionInfo);
+    });
+  await driver.checkOut({ ...request, runRevisionStep });
+  if (read.revision === undefined) {
+    throw new Error(`${driver.constructorName} checked out without a revision step, so what it holds is unknown`);
+  }
+  return read.revision;
 }
 
 // Named once, by the later of the two checkouts, so the message appears once and names both.

@@ -8,8 +8,7 @@
 // for the first checkout of the build (the project being built), and `checkouts`, a list of
 // the same keys plus `directory` for every checkout, so builds of several repositories can
 // tell which one changed.
-import type { ContextScope } from '../../runner/context.ts';
-import type { StepResult, WireStruct } from '../../wire/types.ts';
+import type { ContextScope, StepResult, WireStruct } from '../../runner/index.ts';
 
 export type VcsName = 'git' | 'svn' | 'hg';
 
@@ -17,17 +16,20 @@ export interface CheckoutRecord {
   vcs: VcsName;
   repository: string;
   revision: string;
-  /** The original's one-line description, e.g. `git log -1 --pretty=oneline`. */
-  versionInfo: string;
   ref?: string;
   directory: string;
 }
 
-export function recordCheckout(scope: ContextScope, step: StepResult, record: CheckoutRecord): void {
-  // The step's end was already announced; the keys still reach the result file and the
-  // server, which read the same result object when the build ends.
-  step.version_type = record.vcs;
-  step.version_info = record.versionInfo;
+/**
+ * Marks the step that made the checkout with the original's one-line description (e.g.
+ * `git log -1 --pretty=oneline`); called before its end is announced, so every consumer sees it.
+ */
+export function recordVersion(step: StepResult, vcs: VcsName, versionInfo: string): void {
+  step.version_type = vcs;
+  step.version_info = versionInfo;
+}
+
+export function recordCheckout(scope: ContextScope, record: CheckoutRecord): void {
   const keys: WireStruct = { vcs: record.vcs, repository: record.repository, revision: record.revision };
   if (record.ref !== undefined) {
     keys.ref = record.ref;

@@ -1,10 +1,11 @@
 // Every command that changes a checkout or a cache runs as a recorded setup step, so the
 // report shows exactly what ran and what it printed; a failure also stops the context.
-import { ContextError, type ContextScope } from '../../runner/context.ts';
-import { describeCommand, setup } from '../../runner/steps/step-spec.ts';
-import type { StepResult } from '../../wire/types.ts';
+import { ContextError, describeCommand, getOutputTail, setup, type ContextScope, type RunStepOptions, type StepResult } from '../../runner/index.ts';
 
-const QUOTED_ERROR_LINES = 5;
+// A first clone of a large repository (CPython's is half a gigabyte) over a slow link can take
+// most of an hour; a clone or fetch still running after two has hung on a dead connection,
+// and ending it frees the build machine instead of holding it until someone notices.
+const CHECKOUT_TIMEOUT_SECONDS = 2 * 60 * 60;
 
 export interface CheckoutStepOptions {
   cwd?: string;
@@ -16,8 +17,11 @@ export async function runCheckoutStep(
   contextName: string,
   command: string[],
   options: CheckoutStepOptions = {},
+  beforeEnd?: RunStepOptions['beforeEnd'],
 ): Promise<StepResult> {
-  const result = await scope.runStep(setup(command, options));
+  // The hook only completes a step that made its checkout; a failed one is reported as it is.
+  const completeIfPassed = beforeEnd && (async (result: StepResult) => (result.status === 0 ? beforeEnd(result) : undefined));
+  const result = await scope.runStep(setup(command, { ...options, timeout: CHECKOUT_TIMEOUT_SECONDS }), { beforeEnd: completeIfPassed });
   if (result.status !== 0) {
     throw new ContextError(contextName, describeStepFailure(command, result));
   }
@@ -32,9 +36,9 @@ function describeStepFailure(command: string[], result: StepResult): string {
     return `${shown} was interrupted`;
   }
   if (result.termination === 'timeout') {
-    return `${shown} timed out`;
+    return `${shown} timed out after ${CHECKOUT_TIMEOUT_SECONDS} s`;
   }
-  const tail = (result.errout.trim() || result.output.trim()).split('\n').slice(-QUOTED_ERROR_LINES).join('\n');
+  const tail = getOutputTail(result).join('\n');
   const ending = result.signal ? `was killed by ${result.signal}` : `failed with exit status ${result.status}`;
   return tail === '' ? `${shown} ${ending}` : `${shown} ${ending}:\n${tail}`;
 }

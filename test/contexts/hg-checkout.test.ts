@@ -19,6 +19,7 @@ test('checks out the tip of the default branch through a cached clone', async (t
   t.is(outcome.results.at(-1)?.output, 'two\n');
   t.like(outcome.checkoutStep, { type: 'setup', status: 0, version_type: 'hg', command: ['hg', 'update'] });
   t.regex(outcome.checkoutStep?.version_info as string, versionInfoPattern(source.revisions.second));
+  t.deepEqual(outcome.endedSteps.filter((step) => step.version_type !== undefined), [outcome.checkoutStep!], 'step:end carries the version');
   t.like(outcome.clientInfo, { vcs: 'hg', revision: source.revisions.second, repository: source.url });
   t.is(getCheckoutRevision(outcome.clientInfo), source.revisions.second);
   t.true(existsSync(path.join(getCachePath(env, 'hg', source.url), '.hg')));

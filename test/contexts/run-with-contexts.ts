@@ -10,13 +10,22 @@ export interface RunWithEvents extends BuildOutcome {
   events: RunEvent[];
   /** The step that carries `version_type`, i.e. the one that made the checkout. */
   checkoutStep: StepResult | undefined;
+  /** Each step's result as its `step:end` carried it when emitted, copied before anything could change it. */
+  endedSteps: StepResult[];
   /** The names of the steps shown as skipped. */
   skipped: string[];
 }
 
 export async function runWithContexts(t: ExecutionContext, plan: Omit<BuildPlan, 'package'>): Promise<RunWithEvents> {
   const events: RunEvent[] = [];
-  const outcome = await runBuild({ package: 'hello', ...plan, consumers: [(event) => void events.push(event), ...(plan.consumers ?? [])] });
+  const endedSteps: StepResult[] = [];
+  const record = (event: RunEvent) => {
+    events.push(event);
+    if (event.type === 'step:end') {
+      endedSteps.push(structuredClone(event.result));
+    }
+  };
+  const outcome = await runBuild({ package: 'hello', ...plan, consumers: [record, ...(plan.consumers ?? [])] });
   const tempdir = outcome.clientInfo.tempdir;
   if (typeof tempdir === 'string') {
     t.teardown(() => rmSync(tempdir, { recursive: true, force: true }));
@@ -25,6 +34,7 @@ export async function runWithContexts(t: ExecutionContext, plan: Omit<BuildPlan,
     ...outcome,
     events,
     checkoutStep: outcome.results.find((step) => step.version_type !== undefined),
+    endedSteps,
     skipped: events.flatMap((event) => (event.type === 'step:skip' ? [event.name] : [])),
   };
 }
