@@ -3,70 +3,48 @@
 // whatever happens to be installed on the build machine.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildContext, ContextScope } from '../runner/context.ts';
-import { changeEnvironment, prependSearchPath } from './sandbox/change-environment.ts';
+import type { BuildContext, ContextScope, WireStruct } from '../runner/index.ts';
+import { prependSearchPath } from './sandbox/change-environment.ts';
+import { createSandboxContext, type SandboxOptions } from './sandbox/create-sandbox-context.ts';
 import { installPackages } from './sandbox/install-packages.ts';
 import { readNodeVersions } from './sandbox/read-node-versions.ts';
-import { createSandboxDirectory, removeSandboxDirectory } from './sandbox/sandbox-directory.ts';
-import { validateContextOptions } from './sandbox/validate-options.ts';
 
-export interface NodeSandboxOptions {
+export interface NodeSandboxOptions extends SandboxOptions {
   /** npm package specs (`is-number@7`, `file:../tool.tgz`); any failure stops the build. */
   dependencies?: string[];
   /** Installed one by one; one that fails is recorded and the build goes on without it. */
   optionalDependencies?: string[];
-  /** The prefix, relative to the build directory; it must be empty or missing. Default: a fresh temp dir. */
-  directory?: string;
   /** npm registry URL, e.g. a local mirror. */
   registry?: string;
-  /** Keep the prefix afterwards even without --no-clean-temp. */
-  keep?: boolean;
 }
 
 const name = 'node sandbox';
 
 export function nodeSandbox(options: NodeSandboxOptions = {}): BuildContext {
-  validateContextOptions('nodeSandbox', options, {
-    dependencies: 'string list',
-    optionalDependencies: 'string list',
-    directory: 'string',
-    registry: 'string',
-    keep: 'boolean',
-  });
-  let prefix: string | undefined;
-  let restoreEnvironment = () => {};
-  return {
-    name,
-    async enter(scope: ContextScope) {
-      prefix = await createSandboxDirectory(name, scope, options.directory, 'pony-build-node-sandbox-');
-      try {
-        await fillSandbox(scope, prefix, options);
-      } catch (error) {
-        // The runner only leaves contexts that were entered, so a failed enter cleans up after itself.
-        await removeSandboxDirectory(scope, prefix, options.keep);
-        throw error;
-      }
-      const modules = path.join(prefix, 'node_modules');
-      restoreEnvironment = changeEnvironment(scope.env, {
-        PATH: prependSearchPath(path.join(modules, '.bin'), scope.env.PATH),
-        // NODE_PATH reaches `require()` only: ESM `import` ignores it, so an ES
-        // module finds sandbox packages only through their bins on PATH or an
-        // import by absolute path.
-        NODE_PATH: prependSearchPath(modules, scope.env.NODE_PATH),
-      });
+  return createSandboxContext<NodeSandboxOptions>(
+    {
+      name,
+      constructorName: 'nodeSandbox',
+      optionKinds: { dependencies: 'string list', optionalDependencies: 'string list', directory: 'string', registry: 'string', keep: 'boolean' },
+      tempPrefix: 'pony-build-node-sandbox-',
+      fill: fillSandbox,
+      getEnvironment: (prefix, env) => {
+        const modules = path.join(prefix, 'node_modules');
+        return {
+          PATH: prependSearchPath(path.join(modules, '.bin'), env.PATH),
+          // NODE_PATH reaches `require()` only: ESM `import` ignores it, so an ES
+          // module finds sandbox packages only through their bins on PATH or an
+          // import by absolute path.
+          NODE_PATH: prependSearchPath(modules, env.NODE_PATH),
+        };
+      },
+      describe: (prefix) => `packages from ${prefix} first on PATH`,
     },
-    describe: () => `packages from ${prefix} first on PATH`,
-    async exit(scope: ContextScope) {
-      restoreEnvironment();
-      restoreEnvironment = () => {};
-      if (prefix !== undefined) {
-        await removeSandboxDirectory(scope, prefix, options.keep);
-      }
-    },
-  };
+    options,
+  );
 }
 
-async function fillSandbox(scope: ContextScope, prefix: string, options: NodeSandboxOptions): Promise<void> {
+async function fillSandbox(scope: ContextScope, prefix: string, options: NodeSandboxOptions): Promise<WireStruct> {
   // Each install saves to this manifest; with `--no-save`, npm would prune the
   // packages an earlier install step put there as extraneous.
   await writeFile(path.join(prefix, 'package.json'), `${JSON.stringify({ name: 'pony-build-sandbox', private: true }, null, 2)}\n`);
@@ -78,8 +56,7 @@ async function fillSandbox(scope: ContextScope, prefix: string, options: NodeSan
     optional: options.optionalDependencies ?? [],
     makeCommand: (packages) => makeNpmInstall(prefix, packages, options.registry),
   });
-  scope.info.node_sandbox = prefix;
-  scope.info.node_dependencies = await readNodeVersions(prefix);
+  return { node_sandbox: prefix, node_dependencies: await readNodeVersions(prefix) };
 }
 
 function makeNpmInstall(prefix: string, packages: readonly string[], registry: string | undefined): string[] {

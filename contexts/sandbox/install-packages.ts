@@ -2,9 +2,12 @@
 // each command and its output. Required packages go in one step and must
 // install; optional ones go one per step so that one failure names its package
 // and leaves the others installed.
-import { ContextError, type ContextScope } from '../../runner/context.ts';
-import { setup } from '../../runner/steps/step-spec.ts';
-import type { StepResult } from '../../wire/types.ts';
+import { ContextError, getOutputTail, setup, type CommandStepOptions, type ContextScope, type StepResult } from '../../runner/index.ts';
+
+// pip may build a package from source (a C extension, say) and npm may run install scripts
+// that compile; an hour is well beyond a healthy install and still ends one that hangs on a
+// dead mirror instead of holding the build machine.
+const INSTALL_TIMEOUT_SECONDS = 60 * 60;
 
 export interface PackageInstall {
   contextName: string;
@@ -23,12 +26,12 @@ export interface PackageInstall {
 /** Returns the optional packages that could not be installed. */
 export async function installPackages(scope: ContextScope, install: PackageInstall): Promise<string[]> {
   if (install.required.length > 0) {
-    const result = await scope.runStep(setup(install.makeCommand(install.required), { name: `install ${install.label}`, env: install.env }));
+    const result = await runSandboxStep(scope, install.makeCommand(install.required), { name: `install ${install.label}`, env: install.env });
     throwUnlessPassed(install.contextName, `install ${install.required.join(', ')}`, result);
   }
   const failed: string[] = [];
   for (const spec of install.optional) {
-    const result = await scope.runStep(setup(install.makeCommand([spec]), { name: `install optional ${install.itemLabel} ${spec}`, env: install.env, allowFailure: true }));
+    const result = await runSandboxStep(scope, install.makeCommand([spec]), { name: `install optional ${install.itemLabel} ${spec}`, env: install.env, allowFailure: true });
     throwIfInterrupted(install.contextName, result);
     if (result.status !== 0 || result.termination) {
       failed.push(spec);
@@ -38,6 +41,11 @@ export async function installPackages(scope: ContextScope, install: PackageInsta
   return failed;
 }
 
+/** Runs one of a sandbox's setup steps (making it, installing into it) with the install timeout. */
+export function runSandboxStep(scope: ContextScope, command: string[], options: CommandStepOptions): Promise<StepResult> {
+  return scope.runStep(setup(command, { ...options, timeout: INSTALL_TIMEOUT_SECONDS }));
+}
+
 /** Turns a failed setup step into the error that stops the context from being entered. */
 export function throwUnlessPassed(contextName: string, what: string, result: StepResult): void {
   throwIfInterrupted(contextName, result);
@@ -45,7 +53,7 @@ export function throwUnlessPassed(contextName: string, what: string, result: Ste
     return;
   }
   const ending = result.termination === 'timeout' ? 'timed out' : result.status === -1 ? 'could not start' : `exited with ${result.status}`;
-  const tail = getOutputTail(result);
+  const tail = getOutputTail(result).map((line) => `  ${line}`).join('\n');
   throw new ContextError(contextName, `could not ${what}: \`${result.name}\` ${ending}${tail ? `; its output ends with:\n${tail}` : ''}`);
 }
 
@@ -53,11 +61,4 @@ function throwIfInterrupted(contextName: string, result: StepResult): void {
   if (result.termination === 'interrupted') {
     throw new ContextError(contextName, `interrupted during \`${result.name}\``);
   }
-}
-
-// Installers print their error last on stderr; stdout is the fallback for those that do not.
-function getOutputTail(result: StepResult, lineCount = 5): string {
-  const text = result.errout.trim() === '' ? result.output : result.errout;
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  return lines.slice(-lineCount).map((line) => `  ${line}`).join('\n');
 }

@@ -1,18 +1,9 @@
 // What a virtualenv holds, asked of its own interpreter: only it knows where
 // its site-packages are (lib/python3.X, lib64, a Debian layout...).
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { ContextError, type ContextScope } from '../../runner/context.ts';
+import { ContextError, readCommandOutput, type ContextScope } from '../../runner/index.ts';
 
-const runFile = promisify(execFile);
-
-const listDistributions = `
-import importlib.metadata, json, platform
-print(json.dumps({
-    'python': platform.python_version(),
-    'packages': {d.metadata['Name']: d.version for d in importlib.metadata.distributions()},
-}))
-`;
+// One line, so that a failure message quoting the command stays readable.
+const listDistributions = "import importlib.metadata as m, json, platform; print(json.dumps({'python': platform.python_version(), 'packages': {d.metadata['Name']: d.version for d in m.distributions()}}))";
 
 export interface PythonVersions {
   python: string;
@@ -20,19 +11,14 @@ export interface PythonVersions {
   packages: Record<string, string>;
 }
 
-export async function readPythonVersions(
-  contextName: string,
-  python: string,
-  scope: Pick<ContextScope, 'env' | 'signal'>,
-): Promise<PythonVersions> {
-  // PYTHONHOME would point the venv's interpreter at another installation's library.
-  const env = Object.fromEntries(Object.entries(scope.env).filter(([key, value]) => value !== undefined && key !== 'PYTHONHOME'));
+export async function readPythonVersions(contextName: string, python: string, scope: Pick<ContextScope, 'cwd' | 'env' | 'signal'>): Promise<PythonVersions> {
   try {
-    const { stdout } = await runFile(python, ['-c', listDistributions], { env, signal: scope.signal, timeout: 60_000 });
-    const parsed = JSON.parse(stdout) as PythonVersions;
+    // PYTHONHOME would point the venv's interpreter at another installation's library.
+    const answer = await readCommandOutput([python, '-c', listDistributions], { cwd: scope.cwd, env: { ...scope.env, PYTHONHOME: undefined }, signal: scope.signal });
+    const parsed = JSON.parse(answer) as PythonVersions;
     return { python: parsed.python, packages: sortByName(parsed.packages) };
   } catch (error) {
-    throw new ContextError(contextName, `could not list the packages of the virtualenv with \`${python}\`: ${(error as Error).message}`);
+    throw new ContextError(contextName, `could not list the packages of the virtualenv: ${(error as Error).message}`);
   }
 }
 

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ContextError, type ContextScope } from '../../runner/context.ts';
+import { ContextError, type ContextScope } from '../../runner/index.ts';
 
 /**
  * The directory named by the recipe (relative to the build directory), or a

@@ -1,6 +1,7 @@
 // Recipes run through tsx without a type check, so a misspelt option would
 // otherwise be ignored silently and the sandbox built without it.
-import { RecipeError } from '../../runner/steps/validate-steps.ts';
+import { RecipeError } from '../../runner/index.ts';
+import { describeValue } from '../../wire/describe-value.ts';
 
 export type OptionKind = 'string' | 'string list' | 'boolean';
 
@@ -32,8 +33,4 @@ function isOfKind(value: unknown, kind: OptionKind): boolean {
 
 function describeKind(kind: OptionKind): string {
   return kind === 'string list' ? 'an array of non-empty strings' : kind === 'string' ? 'a non-empty string' : 'a boolean';
-}
-
-function describeValue(value: unknown): string {
-  return Array.isArray(value) ? `\`${JSON.stringify(value)}\` (array)` : `\`${String(value)}\` (${typeof value})`;
 }
