@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { BuildContext, ContextScope } from '../runner/context.ts';
+import type { BuildContext, ContextScope } from '../runner/index.ts';
 
 export interface TempDirOptions {
   /** Where the directory is made; default the system's temp dir. */

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ContextError, type ContextScope } from '../../runner/context.ts';
+import { ContextError, type ContextScope } from '../../runner/index.ts';
 
 export interface CheckoutPlace {
   /** Absolute path of the checkout. */

@@ -1,7 +1,6 @@
 // Context mistakes found before anything runs and reported together with the same error the
 // steps' mistakes use, so a recipe with a bad step and a bad checkout is fixed in one pass.
-import type { BuildContext } from '../../runner/context.ts';
-import { RecipeError } from '../../runner/steps/validate-steps.ts';
+import { RecipeError, type BuildContext } from '../../runner/index.ts';
 
 export function findContextProblems(contexts: readonly BuildContext[]): string[] {
   return contexts.flatMap((context) => context.findProblems?.(contexts) ?? []);
