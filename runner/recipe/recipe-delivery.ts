@@ -12,7 +12,7 @@ import { failDelivery } from './exit-codes.ts';
 export interface RecipeDelivery {
   /** Passed to runBuild beside the terminal's consumer. */
   readonly consume: RunEventConsumer;
-  /** Prints what came of the delivery once the build has ended; returns the exit status. */
+  /** Prints what came of the delivery once a build that ran its steps has ended; returns the exit status. */
   tell(outcome: BuildOutcome, buildCode: number): Promise<number>;
 }
 
