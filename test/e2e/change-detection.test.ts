@@ -38,8 +38,8 @@ test('an unchanged revision is not built again; a new commit is, and --force-bui
     redirect: 'manual',
   });
   t.is(requested.status, 303);
-  // The skipped run left its reservation; let the last build's duration pass.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  // The skipped run's reservation still holds: a request comes first (docs/PROTOCOL.md,
+  // "check_should_build", rule 1), so nothing needs to wait for the reservation to end.
   const onRequest = await run();
   t.is(onRequest.code, 1, onRequest.stdout + onRequest.stderr);
   t.regex(onRequest.stdout, /Result reported: .*\/results\/2/);
@@ -48,9 +48,9 @@ test('an unchanged revision is not built again; a new commit is, and --force-bui
   t.is(forced.code, 1);
   t.regex(forced.stdout, /Result reported: .*\/results\/3/);
 
+  // Storing each result ended the tagset's reservation (docs/PROTOCOL.md, "check_should_build",
+  // Reservations), so the next check is not told "may be in build now".
   const fixed = await repository.commit('fix', 'good');
-  // The skipped run reserved the tagset for the last build's duration; let that pass.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
   const rebuilt = await run();
   t.is(rebuilt.code, 0, rebuilt.stdout + rebuilt.stderr);
   t.regex(rebuilt.stdout, /Result reported: .*\/results\/4/);

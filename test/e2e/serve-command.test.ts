@@ -53,7 +53,7 @@ test('demo (what npm start runs) serves, reports the example recipe to itself, a
   const directory = makeTempDir(t);
   const running = startTypeScript(cli, ['demo', '--port', '0', '--db', 'demo.db'], { cwd: directory });
   t.teardown(() => running.child.kill('SIGKILL'));
-  await running.waitForOutput('Press Ctrl-C to stop the server.', 60_000);
+  await running.waitForOutput('Press Ctrl-C to stop the server.');
   const shown = running.stdoutSoFar();
   t.regex(shown, /Result reported: http:\/\/127\.0\.0\.1:\d+\/results\/1/);
   t.regex(shown, /The example recipe exited with status 0\./);
