@@ -13,7 +13,7 @@ import { createCheckoutContext, type CheckoutRequest } from './checkout/create-c
 import { runCheckoutStep } from './checkout/run-checkout-step.ts';
 import { GIT_STEP_ENV } from './git/git-step-env.ts';
 import { readGit } from './git/read-git.ts';
-import { readGitRevision } from './git/read-git-revision.ts';
+import { readGitRevision, readGitUpstreamRevision } from './git/read-git-revision.ts';
 import { looksLikeCommit, resolveGitRef, type ResolvedRef } from './git/resolve-git-ref.ts';
 import { updateGitCache } from './git/update-git-cache.ts';
 
@@ -35,6 +35,7 @@ export function gitCheckout(options: GitCheckoutOptions): BuildContext {
       getRequestedRef: (given) => given.ref,
       checkOut: (request) => (request.cachePath === undefined ? checkOutFromRemote(request) : checkOutFromCache(request, request.cachePath)),
       readRevision: readGitRevision,
+      readUpstreamRevision: readGitUpstreamRevision,
     },
     options,
   );

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { readCommandOutput, type BuildContext, type ContextScope } from '../runner/index.ts';
 import { createCacheAtomically, hasMetadata } from './checkout/cached-working-copy.ts';
 import { checkBoolean, checkDirectory, checkRevisionName, checkUrl, type CheckoutOptions, type OptionCheck } from './checkout/checkout-options.ts';
-import { createCheckoutContext, type CheckoutRequest, type Revision } from './checkout/create-checkout-context.ts';
+import { createCheckoutContext, type CheckoutRequest, type Revision, type UpstreamRead } from './checkout/create-checkout-context.ts';
 import { runCheckoutStep } from './checkout/run-checkout-step.ts';
 
 export interface HgCheckoutOptions extends CheckoutOptions {
@@ -24,6 +24,7 @@ export function hgCheckout(options: HgCheckoutOptions): BuildContext {
       getRequestedRef: (given) => given.ref,
       checkOut: checkOutHg,
       readRevision: readHgRevision,
+      readUpstreamRevision: readHgUpstreamRevision,
     },
     options,
   );
@@ -55,4 +56,11 @@ async function readHgRevision(scope: ContextScope, directory: string): Promise<R
     revision: await readCommandOutput(['hg', 'log', '-r', '.', '--template', '{node}'], read),
     versionInfo: await readCommandOutput(['hg', 'id', '-nib'], read),
   };
+}
+
+// `hg identify -r` asks the repository, local or remote, without cloning; --debug makes it
+// print the full node, the form readHgRevision records.
+async function readHgUpstreamRevision(options: HgCheckoutOptions, read: UpstreamRead): Promise<string | undefined> {
+  const printed = await read(['hg', 'identify', '--debug', '--id', '-r', options.ref ?? 'default', '--', options.url], { HGPLAIN: '1' });
+  return /^[0-9a-f]{40}$/m.exec(printed)?.[0];
 }

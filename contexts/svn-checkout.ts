@@ -4,7 +4,7 @@
 import { readCommandOutput, type BuildContext, type ContextScope } from '../runner/index.ts';
 import { createCacheAtomically, hasMetadata } from './checkout/cached-working-copy.ts';
 import { checkBoolean, checkDirectory, checkRevisionName, checkUrl, type CheckoutOptions } from './checkout/checkout-options.ts';
-import { createCheckoutContext, type CheckoutRequest, type Revision } from './checkout/create-checkout-context.ts';
+import { createCheckoutContext, type CheckoutRequest, type Revision, type UpstreamRead } from './checkout/create-checkout-context.ts';
 import { runCheckoutStep } from './checkout/run-checkout-step.ts';
 
 export interface SvnCheckoutOptions extends CheckoutOptions {
@@ -21,6 +21,7 @@ export function svnCheckout(options: SvnCheckoutOptions): BuildContext {
       getRequestedRef: (given) => (given.revision === undefined ? undefined : String(given.revision)),
       checkOut: checkOutSvn,
       readRevision: readSvnRevision,
+      readUpstreamRevision: readSvnUpstreamRevision,
     },
     options,
   );
@@ -66,4 +67,11 @@ async function refreshCache(request: CheckoutRequest<SvnCheckoutOptions>, cacheP
 
 function getRevisionArguments(options: SvnCheckoutOptions): string[] {
   return options.revision === undefined ? [] : ['-r', String(options.revision)];
+}
+
+// The repository answers for a URL as it does for a working copy of it: the last revision
+// that changed what a checkout of that URL (at that revision) would hold.
+function readSvnUpstreamRevision(options: SvnCheckoutOptions, read: UpstreamRead): Promise<string> {
+  const command = ['svn', 'info', '--non-interactive', '--show-item', 'last-changed-revision', ...getRevisionArguments(options), '--', options.url];
+  return read(command, { LC_ALL: 'C' });
 }

@@ -46,6 +46,12 @@ export interface BuildContext {
    * every context of the build so it can name clashes (two checkouts into one directory).
    */
   findProblems?(contexts: readonly BuildContext[]): string[];
+  /**
+   * The revision entering would check out, learned cheaply from the repository without a
+   * checkout (`git ls-remote`), so a recipe can tell the server which revision it is about
+   * to build before building it. Only checkouts have one; undefined when it cannot be told.
+   */
+  readUpstreamRevision?(env: Record<string, string | undefined>, signal: AbortSignal): Promise<string | undefined>;
 }
 
 /** Thrown by a context that could not be entered; the build stops, exits still run. */

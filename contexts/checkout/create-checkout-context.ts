@@ -4,7 +4,7 @@
 // `readRevision`, which says what a working copy holds.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ContextError, type BuildContext, type ContextScope, type StepResult } from '../../runner/index.ts';
+import { ContextError, readCommandOutput, type BuildContext, type ContextScope, type StepResult } from '../../runner/index.ts';
 import { getCachePath } from './cache-path.ts';
 import { claimCheckoutPlace, releaseCheckoutPlace, type CheckoutPlace } from './checkout-place.ts';
 import { findOptionProblems, type CheckoutOptions, type OptionCheck } from './checkout-options.ts';
@@ -53,7 +53,15 @@ export interface CheckoutDriver<Options extends CheckoutOptions> {
   checkOut(request: CheckoutRequest<Options>): Promise<void>;
   /** Reads what the working copy in `directory` holds. */
   readRevision(scope: ContextScope, directory: string): Promise<Revision>;
+  /**
+   * Asks the repository itself, without a working copy, which revision a checkout would get,
+   * in the form `readRevision` gives; undefined when that cannot be told without one.
+   */
+  readUpstreamRevision(options: Options, read: UpstreamRead): Promise<string | undefined>;
 }
+
+/** Runs a short command (with the runner's read timeout), `env` added, and resolves to what it printed. */
+export type UpstreamRead = (command: string[], env?: Record<string, string>) => Promise<string>;
 
 interface CheckoutDescription {
   label: string;
@@ -102,6 +110,10 @@ export function createCheckoutContext<Options extends CheckoutOptions>(driver: C
       scope.cwd = place.directory;
     },
     describe: () => `steps run in ${place?.directory} (${driver.vcs} ${checkedOut?.versionInfo})`,
+    readUpstreamRevision: (env, signal) =>
+      optionProblems.length > 0
+        ? Promise.resolve(undefined)
+        : driver.readUpstreamRevision(options, (command, extra) => readCommandOutput(command, { env: { ...env, ...extra }, signal })),
     async exit(scope) {
       scope.cwd = previousCwd ?? scope.cwd;
       if (place !== undefined) {
