@@ -10,6 +10,8 @@ import { measureJunitParse } from './junit-parse.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
 import { measurePageLatency } from './page-latency.ts';
 import { measureStepsOverhead } from './steps-overhead.ts';
+import { measureTerminationLatency } from './termination-latency.ts';
+import { measureXmlRpcParseSpeed } from './xmlrpc-parse-speed.ts';
 
 const reportFile = fileURLToPath(new URL('report.md', import.meta.url));
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
@@ -19,24 +21,32 @@ function log(text: string) {
   process.stderr.write(`${text}\n`);
 }
 
-log('1/6 steps overhead (200 trivial steps)...');
+log('1/8 steps overhead (200 trivial steps)...');
 const steps = await measureStepsOverhead();
 log(JSON.stringify(steps));
-log('2/6 output throughput (1 GiB)...');
+log('2/8 output throughput (1 GiB)...');
 const output = await measureOutputThroughput();
 log(JSON.stringify(output));
-log('3/6 add_results rate...');
+log('3/8 add_results rate...');
 const rate = await measureAddResultsRate();
 log(JSON.stringify(rate));
-log('4/6 JUnit XML parsing (100,000 cases)...');
+log('4/8 JUnit XML parsing (100,000 cases)...');
 const junit = await measureJunitParse();
 log(JSON.stringify(junit));
-log('5/6 page latency with 100,000 results (seeding takes a while)...');
+log('5/8 page latency with 100,000 results (seeding takes a while)...');
 const pages = await measurePageLatency();
 log(JSON.stringify(pages));
-log('6/6 command start-up...');
+log('6/8 command start-up...');
 const startup = await measureCliStartup();
 log(JSON.stringify(startup));
+log('7/8 XML-RPC parsing speed...');
+const xmlrpc = await measureXmlRpcParseSpeed();
+log(JSON.stringify(xmlrpc));
+log('8/8 how soon a killed step ends...');
+const termination = await measureTerminationLatency();
+log(JSON.stringify(termination));
+const latencyRow = (label: string, timing: { medianMs: number; maxMs: number }) =>
+  `| ${label} | ${fixed(timing.medianMs, 0)} ms | ${fixed(timing.maxMs, 0)} ms | ${verdict(timing.maxMs < 1000)} |`;
 const pageRow = (label: string, timing: { medianMs: number; p95Ms: number }) =>
   `| ${label} | ${fixed(timing.medianMs, 1)} ms | ${fixed(timing.p95Ms, 1)} ms | ${verdict(timing.p95Ms < 50)} |`;
 
@@ -111,6 +121,26 @@ Server RSS once started: ${fixed(pages.rssAfterStartMb, 0)} MB; peak after the p
 
 \`--help\` / \`node -e 0\`: **${fixed(startup.helpOverNode)}x** (target within 2x: ${verdict(startup.helpOverNode <= 2)}).
 \`pony-build serve\` on an empty database, from spawn to its first answered request (median of 5): **${fixed(startup.serveFirstAnswerMs, 0)} ms** (target under 500 ms: ${verdict(startup.serveFirstAnswerMs < 500)}; ${fixed(startup.serveFirstAnswerMs / startup.nodeMs, 1)}x \`node -e 0\` in this run).
+
+## 7. Parsing XML-RPC (best of 5)
+
+| document | speed | at least 30 MB/s |
+|---|---|---|
+| add_results, 10 steps of compiler logs (${fixed(xmlrpc.addResultsBytes / 1e3, 0)} KB) | ${fixed(xmlrpc.addResultsMBps, 0)} MB/s | ${verdict(xmlrpc.addResultsMBps > 30)} |
+| one string of nothing but \`<&>\` (${fixed(xmlrpc.referencesBytes / 1e6, 1)} MB) | ${fixed(xmlrpc.referencesMBps, 0)} MB/s | ${verdict(xmlrpc.referencesMBps > 30)} |
+
+That it stays linear is tested (\`test/wire/xmlrpc/speed.test.ts\`, by CPU time); how fast it is, only here.
+
+## 8. How soon a killed step ends (5 rounds)
+
+Time from when the timer is due (or Ctrl-C, plus the grace) to the step's outcome. The tests check that each happens; how soon is measured only here.
+
+| what ends the step | median after its timer | worst | worst under 1 s |
+|---|---|---|---|
+${latencyRow('a 300 ms timeout, the shell waiting on a grandchild', termination.timeout)}
+${latencyRow('SIGKILL after a 300 ms grace, for a command ignoring SIGTERM', termination.killGrace)}
+${latencyRow('the 500 ms grace for pipes a background process holds open', termination.pipeGrace)}
+${latencyRow('a survivor of SIGTERM, killed once the command is gone (5 s grace not waited for)', termination.survivorKill)}
 `;
 
 writeFileSync(reportFile, report);

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import test from 'ava';
 import { BoundedCapture, formatTruncationMarker, runCommand } from '../../../runner/exec/index.ts';
+import { makeTempDir } from '../../helpers/temp.ts';
 import { makeNoisyText, nodeFixture } from './helpers.ts';
 
 function captureChunks(limitBytes: number, chunks: Buffer[]) {
@@ -68,16 +70,20 @@ test('stderr is bounded separately', async (t) => {
 
 test('multibyte output split across reads is never garbled, live or captured', async (t) => {
   const pieces: string[] = [];
+  // The fixture writes the next byte only once the log file shows the runner read the last:
+  // one byte per read, so every multibyte character is split across reads.
+  const logFile = join(makeTempDir(t), 'step.log');
   const outcome = await runCommand({
-    command: nodeFixture('utf8.js', '3', 'split'),
+    command: nodeFixture('utf8.js', '3', 'split', logFile),
     captureBytes: 13,
+    logFile,
     onOutput: (_stream, text) => {
       pieces.push(text);
     },
   });
   const text = 'aé€😀'.repeat(3);
   t.is(pieces.join(''), text);
-  t.true(pieces.length > 3, `${pieces.length} deliveries`);
+  t.deepEqual(pieces, [...text]);
   t.false(pieces.some((piece) => piece.includes('\uFFFD')));
   // 30 bytes; head 6 bytes = "aé€" exactly; tail 7 bytes "€😀" exactly.
   t.is(outcome.output, `aé€${formatTruncationMarker(17)}€😀`);

@@ -2,23 +2,29 @@ import test from 'ava';
 import { runCommand } from '../../../runner/exec/index.ts';
 import { getFixturePath, isProcessRunning, killIfRunning, nodeFixture, waitUntilStopped } from './helpers.ts';
 
+// Node's timers count whole milliseconds, so one may fire up to a millisecond early by
+// performance.now(); a timer never fires sooner than that, however busy the machine.
+const TIMER_ROUNDING_MS = 10;
+
 test('a timeout kills the whole process tree and is recorded', async (t) => {
   const outcome = await runCommand({ command: [getFixturePath('spawns-children.sh')], timeoutMs: 700 });
   const grandchild = Number(outcome.output.trim());
   t.teardown(() => killIfRunning(grandchild));
   t.true(grandchild > 0, `output: ${outcome.output}`);
+  // Ended by the timeout's SIGTERM, not by the grace period's SIGKILL nor by the script's own
+  // end (it waits on a sleep of an hour).
   t.is(outcome.termination, 'timeout');
   t.is(outcome.signal, 'SIGTERM');
   t.is(outcome.status, 143);
   t.is(outcome.error, 'timed out after 0.7 s; process tree killed');
-  t.true(outcome.durationSeconds >= 0.7 && outcome.durationSeconds < 2, `took ${outcome.durationSeconds} s`);
+  t.true(outcome.durationSeconds >= 0.7 - TIMER_ROUNDING_MS / 1000, `took ${outcome.durationSeconds} s`);
   // The grandchild died from the same SIGTERM; only reaping may lag behind.
-  t.true(await waitUntilStopped(grandchild, 500));
+  await waitUntilStopped(grandchild);
+  t.false(isProcessRunning(grandchild));
 });
 
 test('a command that ignores SIGTERM is killed with SIGKILL after the grace period', async (t) => {
   const controller = new AbortController();
-  const startedAt = performance.now();
   let interruptedAt = 0;
   const outcome = await runCommand({
     command: nodeFixture('ignores-sigterm.js'),
@@ -37,7 +43,9 @@ test('a command that ignores SIGTERM is killed with SIGKILL after the grace peri
   t.is(outcome.status, 137);
   t.is(outcome.errout, 'ignoring SIGTERM\n');
   t.is(outcome.error, 'interrupted; process tree killed with SIGKILL after a 0.3 s grace');
-  t.true(elapsed >= 290 && elapsed < 1500, `killed ${elapsed} ms after the interruption, ${performance.now() - startedAt} ms in all`);
+  // The grace was given in full. How soon after it the tree is gone is timing, measured by
+  // `npm run bench` (bench/termination-latency.ts).
+  t.true(elapsed >= 300 - TIMER_ROUNDING_MS, `killed ${elapsed} ms after the interruption`);
 });
 
 test('aborting during the run interrupts the command and kills its tree', async (t) => {
@@ -56,20 +64,22 @@ test('aborting during the run interrupts the command and kills its tree', async 
   t.is(outcome.status, 143);
   t.is(outcome.signal, 'SIGTERM');
   t.is(outcome.error, 'interrupted; process tree killed');
-  t.true(await waitUntilStopped(grandchild, 500));
+  await waitUntilStopped(grandchild);
+  t.false(isProcessRunning(grandchild));
 });
 
 test('survivors of SIGTERM are killed as soon as the command itself is gone', async (t) => {
-  // The shell dies from SIGTERM while the grandchild ignores it and keeps the pipes open.
+  // The shell dies from SIGTERM while the grandchild ignores it and keeps the pipes open. The
+  // grace before SIGKILL is as long as a timer allows (about 24.8 days), so only the kill when
+  // the command is gone can end the grandchild while the test runs.
   const script = `${process.execPath} ${getFixturePath('ignores-sigterm.js')} & echo "$!"; wait`;
   const controller = new AbortController();
   let grandchild = 0;
-  const startedAt = performance.now();
   const outcome = await runCommand({
     command: script,
     shell: true,
     signal: controller.signal,
-    killGraceMs: 5000,
+    killGraceMs: 2 ** 31 - 1,
     onOutput: (_stream, text) => {
       const pid = /^(\d+)$/m.exec(text);
       if (pid) grandchild = Number(pid[1]);
@@ -79,7 +89,7 @@ test('survivors of SIGTERM are killed as soon as the command itself is gone', as
   t.teardown(() => killIfRunning(grandchild));
   t.is(outcome.termination, 'interrupted');
   t.is(outcome.signal, 'SIGTERM');
-  t.true(performance.now() - startedAt < 3000);
-  t.true(await waitUntilStopped(grandchild, 500));
+  t.is(outcome.error, 'interrupted; process tree killed');
+  await waitUntilStopped(grandchild);
   t.false(isProcessRunning(grandchild));
 });
