@@ -10,21 +10,14 @@ export {
   UnknownAuthKeyError,
   UnknownResultError,
   UnknownTagsetError,
-} from './coordinator/errors.ts';
+} from './errors/domain-errors.ts';
 export { parseServerConfig } from './config/parse-server-config.ts';
 export { parseDuration } from './config/parse-duration.ts';
 export { readServerConfigFile } from './config/read-server-config.ts';
 export { ServerConfigError } from './config/server-config-error.ts';
 export type { ExpectedBuilder, RetentionPolicy, ServerConfig } from './config/types.ts';
-export type {
-  ExpectedBuilderQueries,
-  ExpectedBuilderState,
-  ExpectedBuilderStatus,
-  ExpectedResult,
-  ExpectedTagsetStatus,
-} from './coordinator/expected-types.ts';
-export type { FlushedTagset, PruneSummary, RemovalOperations, RemovedResult } from './coordinator/removal-types.ts';
 export { buildTagset, getVisibleTags, makeTagsetKey, type BuildIdentity } from '../wire/tagset.ts';
+export type { TestCounts } from '../wire/types.ts';
 export {
   DEFAULT_DB,
   DEFAULT_HOST,
@@ -34,45 +27,44 @@ export {
   type AppOptions,
   type ServerOptions,
 } from './options.ts';
+export type { Coordinator, CoordinatorOptions, ExpectedBuilderQueries, RemovalOperations } from './coordinator/types.ts';
+export type { AddedResult } from './commands/add-results.ts';
+export type { UploadInput } from './commands/add-upload.ts';
+export type { ShouldBuildOptions } from './commands/check-should-build.ts';
+export type { FlushedTagset, PruneSummary, RemovedResult } from './commands/removal-types.ts';
 export type {
-  AddedResult,
-  Coordinator,
-  CoordinatorOptions,
-  PackageSummary,
-  ResultSummary,
+  ExpectedBuilderState,
+  ExpectedBuilderStatus,
+  ExpectedResult,
+  ExpectedTagsetStatus,
+} from './queries/expected-types.ts';
+export type {
+  Dashboard,
+  DashboardTagset,
+  FirstBuild,
+  NeighbourResults,
+  PackageResult,
+  PackageResultsOptions,
+  PackageResultsPage,
+  TagsetHistory,
+} from './queries/page-types.ts';
+export type { StoredTriple } from './queries/result.ts';
+export type { PackageSummary, ResultSummary, TagsetSummary } from './queries/summary-types.ts';
+export type {
   ResultTestCase,
   ResultTests,
   ResultTestsOptions,
-  ShouldBuildAnswer,
-  ShouldBuildOptions,
-  StoredTriple,
-  TagsetSummary,
-  TestCaseDetail,
-  TestChange,
   TestComparison,
-  TestCounts,
   TestHistory,
   TestHistoryEntry,
   TestHistoryOptions,
   TestHistoryPoint,
-  TestIdentity,
-  TestStatus,
   TestStepReport,
-  UploadInput,
-  UploadRecord,
-  UploadWithContent,
-} from './coordinator/types.ts';
-export type { Store } from './store/types.ts';
-export type {
-  Dashboard,
-  DashboardTagset,
-  NeighbourResults,
-  OutcomePoint,
-  PackageResult,
-  PackageResultsOptions,
-  PackageResultsPage,
-  ResultOutcome,
-  Streak,
-  TagsetHistory,
-  TagsetSelector,
-} from './coordinator/page-types.ts';
+} from './queries/test-types.ts';
+export type { TagsetSelector } from './rules/select-tagsets.ts';
+export type { ShouldBuildAnswer } from './rules/should-build.ts';
+export type { OutcomePoint, ResultOutcome, Streak } from './rules/summarize-outcomes.ts';
+export type { TestCaseDetail, TestStatus } from './store/test-case-types.ts';
+export type { Store, UploadRecord, UploadWithContent } from './store/types.ts';
+export type { TestChange } from './test-report/compare-outcomes.ts';
+export type { TestIdentity } from './test-report/types.ts';

@@ -1,5 +1,5 @@
 // The JSON shape of expected builders, in the wire protocol's snake_case.
-import type { ExpectedBuilderStatus, ExpectedResult } from '../coordinator/expected-types.ts';
+import type { ExpectedBuilderStatus, ExpectedResult } from '../queries/expected-types.ts';
 
 export function toExpectedJson(builders: ExpectedBuilderStatus[]): unknown {
   return {

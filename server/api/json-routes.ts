@@ -3,7 +3,7 @@
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
 import type { WireStruct, WireValue } from '../../wire/types.ts';
-import type { TagsetSelector } from '../coordinator/page-types.ts';
+import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
 import { getClientIp } from '../http/client-ip.ts';

@@ -1,5 +1,6 @@
 // The JSON shapes the API answers with; field names follow the wire protocol's snake_case.
-import type { PackageSummary, StoredTriple, TagsetSummary } from '../coordinator/types.ts';
+import type { PackageSummary, TagsetSummary } from '../queries/summary-types.ts';
+import type { StoredTriple } from '../queries/result.ts';
 import { encodeTaggedValue } from '../store/tagged-json.ts';
 
 export function toResultJson([receipt, clientInfo, resultsList]: StoredTriple): unknown {

@@ -1,7 +1,7 @@
 // JSON for everything the web pages show: the dashboard, a package's history per tagset,
 // and its results paged and filtered like the package page.
 import type { Router } from '@koa/router';
-import type { ResultOutcome } from '../coordinator/page-types.ts';
+import type { ResultOutcome } from '../rules/summarize-outcomes.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { toDashboardJson, toHistoryJson, toPackageResultsJson } from './page-json-views.ts';

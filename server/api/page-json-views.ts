@@ -1,8 +1,8 @@
 // The JSON twins of the web pages: the dashboard, a package's history per tagset, and its
 // results a page at a time. Field names follow the wire protocol's snake_case.
-import type { Dashboard, PackageResultsPage, TagsetHistory } from '../coordinator/page-types.ts';
-import { toOutcome } from '../coordinator/summarize-outcomes.ts';
-import type { ResultSummary, TagsetSummary } from '../coordinator/types.ts';
+import type { Dashboard, PackageResultsPage, TagsetHistory } from '../queries/page-types.ts';
+import { toOutcome } from '../rules/summarize-outcomes.ts';
+import type { ResultSummary, TagsetSummary } from '../queries/summary-types.ts';
 
 export function toDashboardJson(dashboard: Dashboard): unknown {
   return {

@@ -1,6 +1,6 @@
 // Small readers shared by the JSON routes: each turns a bad request into a 400 naming it.
 import type { Context } from 'koa';
-import { InvalidFieldError } from '../coordinator/errors.ts';
+import { InvalidFieldError } from '../errors/domain-errors.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-key.ts';
 

@@ -1,6 +1,7 @@
 // Query parameters of the pages, each read once, with a 400 page naming what was wrong.
 import type { Context } from 'koa';
-import type { ResultOutcome, TagsetSelector } from '../coordinator/page-types.ts';
+import type { ResultOutcome } from '../rules/summarize-outcomes.ts';
+import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import { HttpError } from './http-error.ts';
 import { parsePositiveInteger } from './parse-key.ts';
 

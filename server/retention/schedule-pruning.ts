@@ -2,7 +2,7 @@
 // overlap (the next is timed from the end of the last), the timer never keeps the process
 // alive, and a failed run is logged and retried at the next interval.
 import type { RetentionPolicy } from '../config/types.ts';
-import type { PruneSummary } from '../coordinator/removal-types.ts';
+import type { PruneSummary } from '../commands/removal-types.ts';
 
 // Long enough for the server to be answering first, short enough to see it work at start.
 const FIRST_RUN_DELAY_SECONDS = 10;

@@ -1,6 +1,6 @@
 // The original pony-build's five XML-RPC methods, each a thin call into the coordinator.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
-import { UnknownResultError } from '../coordinator/errors.ts';
+import { UnknownResultError } from '../errors/domain-errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import type { ParamSpec } from './read-params.ts';
 

@@ -3,7 +3,7 @@
 import type { Context, Middleware } from 'koa';
 import type { WireValue } from '../../wire/types.ts';
 import { parseMethodCall, serializeFault, serializeMethodResponse, XmlRpcParseError } from '../../wire/xmlrpc/index.ts';
-import { InvalidFieldError, UnknownResultError } from '../coordinator/errors.ts';
+import { InvalidFieldError, UnknownResultError } from '../errors/domain-errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { getClientIp } from '../http/client-ip.ts';
 import { BodyTooLargeError, HttpError } from '../http/http-error.ts';

@@ -1,6 +1,24 @@
 // What the web pages need from storage beyond single results: light summaries read through
 // the (package, id) and (package, tagset_key, id) indexes, never whole bags.
-import type { BuildReservation, ResultSummaryRecord } from './types.ts';
+
+/** What summary views need about a result, without reading its bags. */
+export interface ResultSummaryRecord {
+  key: number;
+  receivedAt: number;
+  package: string;
+  host: string;
+  arch: string;
+  success: boolean | null;
+  duration: number | null;
+}
+
+/** A client said it is building this tagset now. */
+export interface BuildReservation {
+  /** Unix seconds. */
+  reservedAt: number;
+  /** The allowance the client asked for, in seconds; 0 when it asked for none. */
+  requestedAllowance: number;
+}
 
 /** A result's summary with the tagset it belongs to. */
 export interface PackageResultRecord extends ResultSummaryRecord {

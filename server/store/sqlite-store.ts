@@ -9,11 +9,10 @@ import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';
 import { migrateSchema } from './sqlite-schema.ts';
 import { createSqliteTestQueries } from './sqlite-test-queries.ts';
 import { parseTagged, stringifyTagged } from './tagged-json.ts';
+import type { BuildReservation, ResultSummaryRecord } from './page-types.ts';
 import type {
-  BuildReservation,
   NewResultRecord,
   NewUploadRecord,
-  ResultSummaryRecord,
   Store,
   StoredResult,
   TagsetRecord,

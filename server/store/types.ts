@@ -2,7 +2,7 @@
 // is async so that a networked database can implement the same interface.
 import type { WireStruct } from '../../wire/types.ts';
 import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
-import type { PageStore } from './page-types.ts';
+import type { BuildReservation, PageStore, ResultSummaryRecord } from './page-types.ts';
 import type { RemovalStore } from './removal-types.ts';
 
 /** A result as it is written: the client's two bags plus what the server derived from them. */
@@ -80,17 +80,6 @@ export interface TestHistoryQuery {
   limit: number;
 }
 
-/** What summary views need about a result, without reading its bags. */
-export interface ResultSummaryRecord {
-  key: number;
-  receivedAt: number;
-  package: string;
-  host: string;
-  arch: string;
-  success: boolean | null;
-  duration: number | null;
-}
-
 /** One tagset of a package, with its newest result. */
 export interface TagsetRecord {
   package: string;
@@ -98,14 +87,6 @@ export interface TagsetRecord {
   tagsetKey: string;
   resultCount: number;
   latest: ResultSummaryRecord;
-}
-
-/** A client said it is building this tagset now. */
-export interface BuildReservation {
-  /** Unix seconds. */
-  reservedAt: number;
-  /** The allowance the client asked for, in seconds; 0 when it asked for none. */
-  requestedAllowance: number;
 }
 
 export interface NewUploadRecord {

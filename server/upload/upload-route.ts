@@ -1,7 +1,7 @@
 // POST /upload: attaches a file to the result whose auth_key is given. The key is checked
 // before the body is read, so an unauthorised client cannot make the server read a file.
 import type { Middleware } from 'koa';
-import { UnknownAuthKeyError } from '../coordinator/errors.ts';
+import { UnknownAuthKeyError } from '../errors/domain-errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { formatBytes } from '../http/format-bytes.ts';
 import { HttpError } from '../http/http-error.ts';

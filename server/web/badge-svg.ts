@@ -1,6 +1,6 @@
 // Status badges for READMEs: a flat two-part SVG. Its text comes from package names, so it
 // is escaped for XML like any other untrusted text.
-import type { ResultOutcome } from '../coordinator/page-types.ts';
+import type { ResultOutcome } from '../rules/summarize-outcomes.ts';
 
 export type BadgeStatus = 'passing' | 'failing' | 'unknown';
 

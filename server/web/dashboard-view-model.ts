@@ -1,7 +1,7 @@
 // The dashboard: one row per package and tagset, failures first unless another column is
 // chosen. Sorting happens here, on the server, so the page needs no script.
-import type { Dashboard, DashboardTagset } from '../coordinator/page-types.ts';
-import { toOutcome } from '../coordinator/summarize-outcomes.ts';
+import type { Dashboard, DashboardTagset } from '../queries/page-types.ts';
+import { toOutcome } from '../rules/summarize-outcomes.ts';
 import { formatDuration } from './format.ts';
 import type { ExpectedBuilderView } from './read-expected-builders.ts';
 import { makeTagsetKey } from '../../wire/tagset.ts';

@@ -2,8 +2,8 @@
 // requests from the result page's form.
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
-import type { TagsetSelector } from '../coordinator/page-types.ts';
-import { toOutcome } from '../coordinator/summarize-outcomes.ts';
+import type { TagsetSelector } from '../rules/select-tagsets.ts';
+import { toOutcome } from '../rules/summarize-outcomes.ts';
 import { makeTagsetKey } from '../../wire/tagset.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';

@@ -1,6 +1,7 @@
 // The package page: each tagset's latest result with its streak and last outcomes, then all
 // of the package's results, filtered and paged on the server.
-import type { PackageResultsPage, ResultOutcome, Streak, TagsetHistory } from '../coordinator/page-types.ts';
+import type { PackageResultsPage, TagsetHistory } from '../queries/page-types.ts';
+import type { ResultOutcome, Streak } from '../rules/summarize-outcomes.ts';
 import { formatDuration } from './format.ts';
 import {
   makeBadgeUrl,

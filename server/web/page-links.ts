@@ -1,6 +1,6 @@
 // URLs of the package pages, badges and stable links, built in one place so that links and
 // routes agree. Every part taken from stored data is encoded.
-import type { ResultOutcome } from '../coordinator/page-types.ts';
+import type { ResultOutcome } from '../rules/summarize-outcomes.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
 
 export interface PackageResultsFilter {

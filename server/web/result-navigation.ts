@@ -1,6 +1,6 @@
 // The result page's links within its tagset: previous and next result, the stable latest URL,
 // and the form that asks the tagset's next client to build.
-import type { NeighbourResults } from '../coordinator/page-types.ts';
+import type { NeighbourResults } from '../queries/page-types.ts';
 import { makeBuildRequestUrl, makeLatestUrl, makePackageUrl } from './page-links.ts';
 
 export interface ResultNavigationInput {

@@ -1,9 +1,11 @@
 // Turns coordinator data into plain values the templates print, so templates hold no logic
 // beyond loops and conditions. Every string here is printed escaped by the templates.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
-import { readSuccess, readTags } from '../coordinator/read-client-info.ts';
+import { readSuccess, readTags } from '../client-input/read-client-info.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
-import type { ResultTests, StoredTriple, UploadRecord } from '../coordinator/types.ts';
+import type { ResultTests } from '../queries/test-types.ts';
+import type { StoredTriple } from '../queries/result.ts';
+import type { UploadRecord } from '../store/types.ts';
 import type { TestStatus } from '../store/test-case-types.ts';
 import { formatBytes } from '../http/format-bytes.ts';
 import { formatCommand, formatDuration, formatOutput, formatValue } from './format.ts';

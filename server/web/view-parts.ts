@@ -1,7 +1,7 @@
 // Small pieces every page view shares: an outcome as a label and a colour, a time as people
 // read it (relative, with the absolute time on hover).
-import type { ResultOutcome } from '../coordinator/page-types.ts';
-import { toOutcome } from '../coordinator/summarize-outcomes.ts';
+import type { ResultOutcome } from '../rules/summarize-outcomes.ts';
+import { toOutcome } from '../rules/summarize-outcomes.ts';
 import { formatAbsoluteTime, formatIsoTime, formatRelativeTime } from './format.ts';
 
 export interface OutcomeView {

@@ -30,12 +30,3 @@ export interface FlushedTagset {
   testCases: number;
   uploads: number;
 }
-
-export interface RemovalOperations {
-  /** Prunes what the retention policy allows (never a tagset's latest), in batches; does nothing without a policy. */
-  pruneResults(now?: number): Promise<PruneSummary>;
-  /** Removes one result with its test cases and uploads; its tagset's latest falls back to the previous result. */
-  removeResult(resultKey: number): Promise<RemovedResult>;
-  /** Removes every result of the one tagset with exactly these visible tags (plus any `__host=`/`__arch=` given). */
-  flushTagset(packageName: string, tags: string[]): Promise<FlushedTagset>;
-}

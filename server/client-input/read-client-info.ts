@@ -1,7 +1,7 @@
 // client_info is an open bag; only the fields that group and judge results are checked.
+import { buildTagset, makeTagsetKey, type BuildIdentity } from '../../wire/tagset.ts';
 import type { WireStruct, WireValue } from '../../wire/types.ts';
-import { InvalidFieldError } from './errors.ts';
-import type { BuildIdentity } from '../../wire/tagset.ts';
+import { InvalidFieldError } from '../errors/domain-errors.ts';
 
 /** Reads package, host, arch and tags, refusing types that cannot name a tagset. */
 export function readBuildIdentity(clientInfo: WireStruct, field = 'client_info'): BuildIdentity {
@@ -19,6 +19,11 @@ export function readBuildIdentity(clientInfo: WireStruct, field = 'client_info')
     arch: readOptionalString(clientInfo, 'arch', field),
     tags: readTags(clientInfo.tags, `${field}.tags`),
   };
+}
+
+/** The key of the tagset a client_info names: what should-build decisions and build requests are about. */
+export function readTagsetKey(clientInfo: WireStruct): string {
+  return makeTagsetKey(buildTagset(readBuildIdentity(clientInfo)));
 }
 
 /** Reads a tag list: nil or absent is no tags, as the original clients send. */

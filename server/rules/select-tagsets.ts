@@ -1,8 +1,16 @@
 // Picks tagsets by what people see (visible tags, host, arch), so stable URLs and filters do
 // not need the synthetic `__` tags spelled out.
-import type { TagsetRecord } from '../store/types.ts';
-import type { TagsetSelector } from './page-types.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
+import type { TagsetRecord } from '../store/types.ts';
+
+/** Which of a package's tagsets: `tags` are the visible tags, host and arch narrow further. */
+export interface TagsetSelector {
+  tags: string[];
+  host?: string;
+  arch?: string;
+  /** When true the visible tags must equal `tags`; otherwise they must include them. */
+  exactTags: boolean;
+}
 
 export function selectTagsets(records: readonly TagsetRecord[], selector: TagsetSelector): TagsetRecord[] {
   const wanted = new Set(selector.tags);

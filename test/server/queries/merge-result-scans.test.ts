@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mergeResultScans } from '../../../server/coordinator/merge-result-scans.ts';
+import { mergeResultScans } from '../../../server/queries/merge-result-scans.ts';
 import type { PackageResultRecord } from '../../../server/store/page-types.ts';
 
 function makeRows(keys: number[], success = true): PackageResultRecord[] {

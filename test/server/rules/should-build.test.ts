@@ -1,5 +1,5 @@
 import test from 'ava';
-import { computeBuildAllowance, decideShouldBuild, formatAge } from '../../../server/coordinator/should-build.ts';
+import { computeBuildAllowance, decideShouldBuild, formatAge } from '../../../server/rules/should-build.ts';
 
 test('the build allowance: requested, else last duration, else an hour; at most four hours', (t) => {
   t.is(computeBuildAllowance(120, 600), 120);

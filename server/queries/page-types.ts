@@ -1,8 +1,6 @@
 // What the coordinator answers the web pages (and their JSON twins) with.
-import type { ResultSummary, TagsetSummary } from './types.ts';
-
-/** A result's outcome: `passed`, `failed`, or `unknown` when the client sent no `success`. */
-export type ResultOutcome = 'passed' | 'failed' | 'unknown';
+import type { OutcomePoint, ResultOutcome, Streak } from '../rules/summarize-outcomes.ts';
+import type { ResultSummary, TagsetSummary } from './summary-types.ts';
 
 /** One tagset on the dashboard: its latest result and whether a build of it is running. */
 export interface DashboardTagset extends TagsetSummary {
@@ -32,38 +30,12 @@ export interface Dashboard {
   firstBuilds: FirstBuild[];
 }
 
-/** One result's outcome in a tagset's history. */
-export interface OutcomePoint {
-  resultKey: number;
-  time: number;
-  outcome: ResultOutcome;
-}
-
-/** How long a tagset has had its latest outcome. */
-export interface Streak {
-  outcome: ResultOutcome;
-  /** The oldest result of the streak. */
-  sinceResultKey: number;
-  length: number;
-  /** False when the streak reaches past the results that were read, so it is at least `length`. */
-  complete: boolean;
-}
-
 export interface TagsetHistory extends TagsetSummary {
   streak: Streak;
   /** The latest outcomes, newest first. */
   recent: OutcomePoint[];
   /** How many of `recent` passed. */
   passedCount: number;
-}
-
-/** Which of a package's tagsets: `tags` are the visible tags, host and arch narrow further. */
-export interface TagsetSelector {
-  tags: string[];
-  host?: string;
-  arch?: string;
-  /** When true the visible tags must equal `tags`; otherwise they must include them. */
-  exactTags: boolean;
 }
 
 export interface PackageResultsOptions {
@@ -94,17 +66,4 @@ export interface PackageResultsPage {
 export interface NeighbourResults {
   previousKey: number | null;
   nextKey: number | null;
-}
-
-export interface PageQueries {
-  /** Every tagset's latest result, with its build state. */
-  getDashboard(): Promise<Dashboard>;
-  /** Each tagset of the package with its latest result, streak and recent outcomes. */
-  getPackageHistory(packageName: string, options?: { recentLength?: number }): Promise<TagsetHistory[]>;
-  /** A page of the package's results, newest first, filtered by tags, host, arch and outcome. */
-  listPackageResults(packageName: string, options?: PackageResultsOptions): Promise<PackageResultsPage>;
-  /** The previous and next result of the same tagset; undefined for an unknown result. */
-  findNeighbourResults(resultKey: number): Promise<NeighbourResults | undefined>;
-  /** The package's tagsets that the selector names, newest latest result first. */
-  findTagsets(packageName: string, selector: TagsetSelector): Promise<TagsetSummary[]>;
 }

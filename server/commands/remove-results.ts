@@ -1,13 +1,21 @@
 // The removal operations of the coordinator: retention, one result by key, a whole tagset.
 // A closing coordinator stops removing between batches and waits for the batch in hand.
+import { getVisibleTags } from '../../wire/tagset.ts';
 import type { RetentionPolicy } from '../config/types.ts';
+import { UnknownResultError } from '../errors/domain-errors.ts';
 import type { RemovedResultRecord } from '../store/removal-types.ts';
 import type { Store } from '../store/types.ts';
-import { UnknownResultError } from './errors.ts';
 import { findTagsetToFlush } from './find-tagset-to-flush.ts';
 import { PRUNE_BATCH_SIZE, pruneResults } from './prune-results.ts';
-import { getVisibleTags } from '../../wire/tagset.ts';
-import type { RemovalOperations } from './removal-types.ts';
+import type { FlushedTagset, PruneSummary, RemovedResult } from './removal-types.ts';
+
+export interface RemovalCommands {
+  pruneResults(now?: number): Promise<PruneSummary>;
+  removeResult(resultKey: number): Promise<RemovedResult>;
+  flushTagset(packageName: string, tags: string[]): Promise<FlushedTagset>;
+  /** For close: later batches are skipped, and the operations in hand are waited for. */
+  stop(): Promise<void>;
+}
 
 export interface RemovalOptions {
   store: Store;
@@ -15,8 +23,8 @@ export interface RemovalOptions {
   now: () => number;
 }
 
-/** The operations, and `stop()` for close: later batches are skipped, the running one finishes. */
-export function createRemovalOperations({ store, retention, now }: RemovalOptions): RemovalOperations & { stop(): Promise<void> } {
+/** Retention, removing one result and flushing a tagset, sharing one way to stop. */
+export function createRemovalCommands({ store, retention, now }: RemovalOptions): RemovalCommands {
   let stopped = false;
   const running = new Set<Promise<unknown>>();
   // Every operation is tracked, so that closing never pulls the database from under one.

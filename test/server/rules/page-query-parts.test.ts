@@ -1,7 +1,7 @@
 import test from 'ava';
-import type { OutcomePoint } from '../../../server/coordinator/page-types.ts';
-import { selectTagsets } from '../../../server/coordinator/select-tagsets.ts';
-import { countPassed, findStreak } from '../../../server/coordinator/summarize-outcomes.ts';
+import type { OutcomePoint } from '../../../server/rules/summarize-outcomes.ts';
+import { selectTagsets } from '../../../server/rules/select-tagsets.ts';
+import { countPassed, findStreak } from '../../../server/rules/summarize-outcomes.ts';
 import type { TagsetRecord } from '../../../server/store/types.ts';
 
 function makePoints(outcomes: Array<OutcomePoint['outcome']>): OutcomePoint[] {

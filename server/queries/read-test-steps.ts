@@ -1,10 +1,10 @@
 // The per-step parts of a test report that are not test cases: what the client's parser
 // warned about and where the exit status disagreed with the report. Junk is skipped.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
-import { countTestCases } from '../test-report/count-test-cases.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
+import { countTestCases } from '../test-report/count-test-cases.ts';
 import { formatStepName } from './format-step-name.ts';
-import type { TestStepReport } from './types.ts';
+import type { TestStepReport } from './test-types.ts';
 
 /** One report per step that carried test cases, warnings or a mismatch. */
 export function readTestSteps(resultsList: readonly WireStruct[], cases: readonly TestCaseDetail[]): TestStepReport[] {

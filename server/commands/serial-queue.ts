@@ -1,5 +1,5 @@
-// Deciding whether to build reads, then writes (consume a request, reserve). Two clients
-// asking at once must not both be told "yes", so decisions run one at a time.
+// Tasks that read and then write must not interleave with each other; a queue runs them one
+// at a time without holding a lock across the store's awaits.
 
 export type SerialQueue = <T>(task: () => Promise<T>) => Promise<T>;
 

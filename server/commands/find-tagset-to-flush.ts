@@ -1,9 +1,9 @@
 // Which tagset `flush-tagset PACKAGE TAG...` means: the visible tags must be exactly the
 // given ones, and any `__host=`/`__arch=` given must be there too. More than one match is an
 // error, so that nothing is removed by accident.
-import type { TagsetRecord } from '../store/types.ts';
-import { AmbiguousTagsetError, UnknownTagsetError } from './errors.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
+import { AmbiguousTagsetError, UnknownTagsetError } from '../errors/domain-errors.ts';
+import type { TagsetRecord } from '../store/types.ts';
 
 /** The one tagset of the package's tagsets that the tags name. */
 export function findTagsetToFlush(packageName: string, tags: readonly string[], packageTagsets: TagsetRecord[]): TagsetRecord {

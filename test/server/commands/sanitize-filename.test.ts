@@ -1,5 +1,5 @@
 import test from 'ava';
-import { sanitizeFilename } from '../../../server/coordinator/sanitize-filename.ts';
+import { sanitizeFilename } from '../../../server/commands/sanitize-filename.ts';
 
 test('file names lose directories, control characters and leading dots', (t) => {
   t.is(sanitizeFilename('../../etc/passwd'), 'passwd');

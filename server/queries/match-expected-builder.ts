@@ -1,9 +1,9 @@
 // Which tagsets an expected builder covers, and how fresh they are. Pure, so the rules are
 // tested without a store.
+import { getVisibleTags } from '../../wire/tagset.ts';
 import type { ExpectedBuilder } from '../config/types.ts';
 import type { TagsetRecord } from '../store/types.ts';
 import type { ExpectedBuilderStatus, ExpectedTagsetStatus } from './expected-types.ts';
-import { getVisibleTags } from '../../wire/tagset.ts';
 
 /** True when the tagset is the builder's package and carries every host, arch and tag it names. */
 export function matchesExpectedBuilder(builder: ExpectedBuilder, record: TagsetRecord): boolean {

@@ -1,5 +1,24 @@
 // A tagset's recent outcomes as people read them: the current streak and "N of the last M".
-import type { OutcomePoint, ResultOutcome, Streak } from './page-types.ts';
+
+/** A result's outcome: `passed`, `failed`, or `unknown` when the client sent no `success`. */
+export type ResultOutcome = 'passed' | 'failed' | 'unknown';
+
+/** One result's outcome in a tagset's history. */
+export interface OutcomePoint {
+  resultKey: number;
+  time: number;
+  outcome: ResultOutcome;
+}
+
+/** How long a tagset has had its latest outcome. */
+export interface Streak {
+  outcome: ResultOutcome;
+  /** The oldest result of the streak. */
+  sinceResultKey: number;
+  length: number;
+  /** False when the streak reaches past the results that were read, so it is at least `length`. */
+  complete: boolean;
+}
 
 /** `passed`, `failed` or `unknown` from a stored success flag. */
 export function toOutcome(success: boolean | null): ResultOutcome {

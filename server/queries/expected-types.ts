@@ -1,6 +1,5 @@
 // What the coordinator answers about expected builders: the package/host/arch/tags the
 // server configuration says should report, and whether they did.
-export type { ExpectedBuilder } from '../config/types.ts';
 
 /** `ok`: reported within max_age; `stale`: the newest matching result is older; `missing`: none ever. */
 export type ExpectedBuilderState = 'ok' | 'stale' | 'missing';
@@ -41,9 +40,4 @@ export interface ExpectedBuilderStatus {
   latest: ExpectedResult | null;
   /** Newest first. */
   tagsets: ExpectedTagsetStatus[];
-}
-
-export interface ExpectedBuilderQueries {
-  /** Every configured expected builder with its state now (ok, stale or missing), in configuration order. */
-  listExpectedBuilders(): Promise<ExpectedBuilderStatus[]>;
 }

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { decodeTextBytes } from '../../../server/coordinator/decode-text-bytes.ts';
+import { decodeTextBytes } from '../../../server/client-input/decode-text-bytes.ts';
 
 test('bytes become text only when they are valid UTF-8, and a BOM is kept', (t) => {
   t.is(decodeTextBytes(Buffer.from('caf\u00e9')), 'caf\u00e9');

@@ -1,14 +1,15 @@
 // One test's history across a package's tagsets, a page at a time, newest first. Pages end
 // on a result boundary, so a test reported twice in one result never straddles two pages.
-import type { Store } from '../store/types.ts';
-import { InvalidFieldError } from './errors.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
-import type { TestHistory, TestHistoryOptions } from './types.ts';
+import { InvalidFieldError } from '../errors/domain-errors.ts';
+import type { Store } from '../store/types.ts';
+import type { TestHistory, TestHistoryOptions } from './test-types.ts';
 
-export const DEFAULT_TEST_HISTORY_LIMIT = 50;
-export const MAX_TEST_HISTORY_LIMIT = 500;
+const DEFAULT_TEST_HISTORY_LIMIT = 50;
+const MAX_TEST_HISTORY_LIMIT = 500;
 
-export async function pageTestHistory(store: Store, packageName: string, options: TestHistoryOptions): Promise<TestHistory> {
+/** One test's outcomes across every tagset of a package, newest first, a page at a time. */
+export async function getTestHistory(store: Store, packageName: string, options: TestHistoryOptions): Promise<TestHistory> {
   const { suite, name, limit = DEFAULT_TEST_HISTORY_LIMIT, before } = options;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TEST_HISTORY_LIMIT) {
     throw new InvalidFieldError('limit', `an integer from 1 to ${MAX_TEST_HISTORY_LIMIT}`, limit);
