@@ -22,8 +22,15 @@ export interface Running {
   stdoutSoFar: () => string;
 }
 
-export function startTypeScript(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Running {
-  const child = spawn(process.execPath, ['--import', tsxLoader, file, ...args], {
+export interface TypeScriptOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Flags for node itself, such as `--max-old-space-size=64`. */
+  nodeFlags?: string[];
+}
+
+export function startTypeScript(file: string, args: string[], options: TypeScriptOptions = {}): Running {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', tsxLoader, file, ...args], {
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, PONY_BUILD_SERVER: undefined, PONY_BUILD_TAGS: undefined, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +68,6 @@ export function startTypeScript(file: string, args: string[], options: { cwd?: s
   return { child, finished, waitForOutput, stdoutSoFar: () => stdout };
 }
 
-export function runTypeScript(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {
+export function runTypeScript(file: string, args: string[], options: TypeScriptOptions = {}): Promise<Finished> {
   return startTypeScript(file, args, options).finished;
 }
