@@ -4,6 +4,7 @@
 // happens (test/runner/exec/terminate-tree.test.ts, pump-output.test.ts); how soon is timing,
 // so it is measured here, where a busy machine shows as a slow number rather than a red build.
 import { runCommand } from '../runner/exec/index.ts';
+import type { OutputStream } from '../wire/types.ts';
 
 // The pipe grace in runner/exec/run-command.ts.
 const PIPE_GRACE_MS = 500;
@@ -29,23 +30,32 @@ async function measureTimeout(): Promise<number> {
   return outcome.durationSeconds * 1000 - 300;
 }
 
-// Interrupted, ignores SIGTERM, killed with SIGKILL after a 300 ms grace.
-async function measureKillGrace(): Promise<number> {
+// Interrupts the command once it says it is ready (its pid, if it prints one first, is kept
+// to clean up after), and tells how long ago that was.
+function interruptWhenReady() {
   const controller = new AbortController();
   let interruptedAt = 0;
-  const outcome = await runCommand({
-    command: ignoresSigterm,
+  let pid = 0;
+  return {
     signal: controller.signal,
-    killGraceMs: 300,
-    onOutput: (stream, text) => {
+    onOutput: (stream: OutputStream, text: string) => {
+      pid ||= readPid(text);
       if (stream === 'output' && text.includes('ready')) {
         interruptedAt = performance.now();
         controller.abort();
       }
     },
-  });
+    getPrintedPid: () => pid,
+    getMsSinceInterrupt: () => performance.now() - interruptedAt,
+  };
+}
+
+// Interrupted, ignores SIGTERM, killed with SIGKILL after a 300 ms grace.
+async function measureKillGrace(): Promise<number> {
+  const interrupt = interruptWhenReady();
+  const outcome = await runCommand({ command: ignoresSigterm, signal: interrupt.signal, onOutput: interrupt.onOutput, killGraceMs: 300 });
   if (outcome.signal !== 'SIGKILL') throw new Error(`expected SIGKILL, got ${JSON.stringify(outcome)}`);
-  return performance.now() - interruptedAt - 300;
+  return interrupt.getMsSinceInterrupt() - 300;
 }
 
 // Exits at once, leaving a background process holding its pipes for the pipe grace.
@@ -58,25 +68,17 @@ async function measurePipeGrace(): Promise<number> {
 // The shell dies from SIGTERM; its child ignores it and holds the pipes. The kill grace is 5 s,
 // but the survivor is killed as soon as the pipe grace is over.
 async function measureSurvivorKill(): Promise<number> {
-  const controller = new AbortController();
-  let interruptedAt = 0;
-  let survivor = 0;
+  const interrupt = interruptWhenReady();
   const outcome = await runCommand({
     command: `${ignoresSigterm.map((argument) => `'${argument}'`).join(' ')} & echo "$!"; wait`,
     shell: true,
-    signal: controller.signal,
+    signal: interrupt.signal,
+    onOutput: interrupt.onOutput,
     killGraceMs: 5000,
-    onOutput: (stream, text) => {
-      survivor ||= readPid(text);
-      if (stream === 'output' && text.includes('ready')) {
-        interruptedAt = performance.now();
-        controller.abort();
-      }
-    },
   });
-  killIfRunning(survivor);
+  killIfRunning(interrupt.getPrintedPid());
   if (outcome.termination !== 'interrupted') throw new Error(`expected an interruption, got ${JSON.stringify(outcome)}`);
-  return performance.now() - interruptedAt - PIPE_GRACE_MS;
+  return interrupt.getMsSinceInterrupt() - PIPE_GRACE_MS;
 }
 
 function median(values: number[]): number {
