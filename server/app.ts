@@ -2,9 +2,9 @@
 // so nothing here parses bodies.
 import { Router } from '@koa/router';
 import Koa from 'koa';
+import { answerErrors } from './answer-errors.ts';
 import { createJsonRoutes } from './api/json-routes.ts';
 import type { Coordinator } from './coordinator/types.ts';
-import { handleErrors } from './http/handle-errors.ts';
 import { HttpError } from './http/http-error.ts';
 import { ignoreLog, resolveMaxBodyBytes, type AppOptions } from './options.ts';
 import { createXmlRpcRoute } from './rpc/xmlrpc-route.ts';
@@ -12,31 +12,24 @@ import { createUploadRoute } from './upload/upload-route.ts';
 import { createPageRoutes } from './web/page-routes.ts';
 import { compileViews } from './web/render-views.ts';
 import { setSecurityHeaders } from './web/security-headers.ts';
-import { toErrorPage } from './web/result-view-model.ts';
-
-// Machine endpoints: their errors are short text, never an HTML page.
-const PROTOCOL_PATHS = new Set(['/xmlrpc', '/upload']);
+import { toErrorPage } from './web/error-view-model.ts';
 
 export function createApp(coordinator: Coordinator, options: AppOptions = {}): Koa {
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   const log = options.log ?? ignoreLog;
   const views = compileViews();
   const app = new Koa();
-  // Errors are answered and logged by handleErrors; Koa's own logger would print them again.
+  // Errors are answered and logged by answerErrors; Koa's own logger would print them again.
   app.silent = true;
 
   const protocolRoutes = new Router();
-  protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes, log }));
+  protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes }));
   protocolRoutes.all('/upload', createUploadRoute({ coordinator, maxBodyBytes }));
   const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
   const pageRoutes = createPageRoutes({ coordinator, views });
 
   app.use(setSecurityHeaders());
-  app.use(handleErrors({
-    log,
-    renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)),
-    isPageRequest: (ctx) => (ctx.method === 'GET' || ctx.method === 'HEAD') && !PROTOCOL_PATHS.has(ctx.path),
-  }));
+  app.use(answerErrors({ log, renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)) }));
   app.use(rejectUnrouted());
   app.use(protocolRoutes.routes());
   app.use(jsonRoutes.routes());

@@ -2,33 +2,27 @@
 // tagset's previous result, and one test's history across a package's tagsets.
 import type { Router } from '@koa/router';
 import type { Coordinator } from '../coordinator/types.ts';
-import { HttpError } from '../http/http-error.ts';
-import { readIntegerQuery, readKeyParam, readSingleQuery, translateFieldErrors } from './route-helpers.ts';
+import { UnknownResultError } from '../errors/domain-errors.ts';
+import { readPositiveIntegerQuery, readTestIdentityQuery } from '../http/read-query.ts';
+import { readKeyParam } from './read-key-param.ts';
 import { toResultTestsJson, toTestHistoryJson } from './test-json-views.ts';
 
 export function addTestRoutes(router: Router, coordinator: Coordinator): void {
   router.get('/results/:key/tests', async (ctx) => {
     const resultKey = readKeyParam(ctx.params.key);
-    const historyLength = readIntegerQuery(ctx, 'history');
-    const tests = await translateFieldErrors(() => coordinator.getResultTests(resultKey, { historyLength }));
+    const tests = await coordinator.getResultTests(resultKey, { historyLength: readPositiveIntegerQuery(ctx.query, 'history') });
     if (!tests) {
-      throw new HttpError(404, `no result has the key ${resultKey}`);
+      throw new UnknownResultError(resultKey);
     }
     ctx.body = toResultTestsJson(tests);
   });
 
   router.get('/packages/:package/tests/history', async (ctx) => {
-    const name = readSingleQuery(ctx, 'name');
-    if (name === undefined || name === '') {
-      throw new HttpError(400, 'the `name` query parameter is required: the test\'s name (and `suite`, its suite, when it has one)');
-    }
     const options = {
-      suite: readSingleQuery(ctx, 'suite') ?? '',
-      name,
-      limit: readIntegerQuery(ctx, 'limit'),
-      before: readIntegerQuery(ctx, 'before'),
+      ...readTestIdentityQuery(ctx.query),
+      limit: readPositiveIntegerQuery(ctx.query, 'limit'),
+      before: readPositiveIntegerQuery(ctx.query, 'before'),
     };
-    const history = await translateFieldErrors(() => coordinator.getTestHistory(ctx.params.package!, options));
-    ctx.body = toTestHistoryJson(history);
+    ctx.body = toTestHistoryJson(await coordinator.getTestHistory(ctx.params.package!, options));
   });
 }

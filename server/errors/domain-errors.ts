@@ -1,10 +1,11 @@
-// Errors the coordinator throws for bad input; each transport maps them to its own answer
-// (an XML-RPC fault, a JSON 4xx) by class, never by message.
-import type { WireValue } from '../../wire/types.ts';
+// The errors commands and queries throw: what the client sent is wrong, or names nothing
+// that is stored. Each says its kind; how it is answered is decided in one place.
 import { describeWireValue } from '../../wire/describe-value.ts';
+import type { WireValue } from '../../wire/types.ts';
+import { DomainError } from './domain-error.ts';
 
 /** A field of what the client sent has the wrong type or value. */
-export class InvalidFieldError extends Error {
+export class InvalidFieldError extends DomainError {
   override name = 'InvalidFieldError';
   /** Where the field is, e.g. `client_info.package` or `results_list[2]`. */
   readonly field: string;
@@ -15,7 +16,7 @@ export class InvalidFieldError extends Error {
 
   constructor(field: string, expected: string, value: WireValue | undefined) {
     const actual = describeWireValue(value);
-    super(`${field} must be ${expected}, got ${actual}`);
+    super('invalid', `${field} must be ${expected}, got ${actual}`);
     this.field = field;
     this.expected = expected;
     this.actual = actual;
@@ -23,41 +24,41 @@ export class InvalidFieldError extends Error {
 }
 
 /** No result has this key. */
-export class UnknownResultError extends Error {
+export class UnknownResultError extends DomainError {
   override name = 'UnknownResultError';
   readonly resultKey: number;
 
   constructor(resultKey: number) {
-    super(`no result has the key ${resultKey}`);
+    super('not-found', `no result has the key ${resultKey}`);
     this.resultKey = resultKey;
   }
 }
 
 /** No result was stored with this auth_key, so the upload is not authorised. */
-export class UnknownAuthKeyError extends Error {
+export class UnknownAuthKeyError extends DomainError {
   override name = 'UnknownAuthKeyError';
 
   constructor() {
     // The key itself is left out: it is a secret, even a wrong one may be a typo of a real one.
-    super('the auth_key does not belong to any result; use the auth_key that add_results returned');
+    super('unauthorised', 'the auth_key does not belong to any result; use the auth_key that add_results returned');
   }
 }
 
 /** No tagset of the package has exactly the given tags. */
-export class UnknownTagsetError extends Error {
+export class UnknownTagsetError extends DomainError {
   override name = 'UnknownTagsetError';
   readonly package: string;
   readonly tags: string[];
 
   constructor(packageName: string, tags: string[]) {
-    super(`no tagset of package ${JSON.stringify(packageName)} has exactly the tags ${JSON.stringify(tags)}`);
+    super('not-found', `no tagset of package ${JSON.stringify(packageName)} has exactly the tags ${JSON.stringify(tags)}`);
     this.package = packageName;
     this.tags = tags;
   }
 }
 
 /** Several tagsets match the given tags; the caller must name the host or arch to choose one. */
-export class AmbiguousTagsetError extends Error {
+export class AmbiguousTagsetError extends DomainError {
   override name = 'AmbiguousTagsetError';
   readonly package: string;
   readonly tags: string[];
@@ -66,7 +67,7 @@ export class AmbiguousTagsetError extends Error {
 
   constructor(packageName: string, tags: string[], candidates: string[][]) {
     const listed = candidates.map((tagset) => `  ${tagset.join(' ')}`).join('\n');
-    super(`${candidates.length} tagsets of package ${JSON.stringify(packageName)} match the tags ${JSON.stringify(tags)}; `
+    super('ambiguous', `${candidates.length} tagsets of package ${JSON.stringify(packageName)} match the tags ${JSON.stringify(tags)}; `
       + `add __host= or __arch= to choose one:\n${listed}`);
     this.package = packageName;
     this.tags = tags;

@@ -1,26 +1,13 @@
-// HTTP meaning travels on the error as data; one middleware (handle-errors.ts) turns it
-// into a response, so route code only throws.
+// Errors about the HTTP request itself: its method, path, headers or body. Like every domain
+// error they only carry their status; server/answer-errors.ts answers them.
+import { DomainError, type DomainErrorOptions } from '../errors/domain-error.ts';
 import { formatBytes } from './format-bytes.ts';
 
-export interface HttpErrorOptions {
-  /** Whether the message may be shown to the client. Default: true below 500. */
-  expose?: boolean;
-  /** Extra response headers, e.g. `Allow` for a 405. */
-  headers?: Record<string, string>;
-  cause?: unknown;
-}
-
-export class HttpError extends Error {
+export class HttpError extends DomainError {
   override name = 'HttpError';
-  readonly status: number;
-  readonly expose: boolean;
-  readonly headers: Record<string, string>;
 
-  constructor(status: number, message: string, options: HttpErrorOptions = {}) {
-    super(message, { cause: options.cause });
-    this.status = status;
-    this.expose = options.expose ?? status < 500;
-    this.headers = options.headers ?? {};
+  constructor(status: number, message: string, options: Omit<DomainErrorOptions, 'status'> = {}) {
+    super('request', message, { ...options, status });
   }
 }
 

@@ -2,8 +2,7 @@
 // so a wrong call is answered with a fault naming the argument, and nothing is stored.
 import type { WireValue } from '../../wire/types.ts';
 import { describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
-import { FaultCode } from './fault-codes.ts';
-import { RpcFault } from './rpc-fault.ts';
+import { InvalidArgumentsError } from './rpc-errors.ts';
 
 export type ParamType = 'struct' | 'array' | 'string' | 'boolean' | 'number' | 'result key' | 'array of strings';
 
@@ -24,7 +23,7 @@ const EXPECTED: Record<ParamType, string> = {
   'array of strings': 'array of strings',
 };
 
-/** The arguments, checked and with defaults filled in; throws an RpcFault naming the first bad one. */
+/** The arguments, checked and with defaults filled in; throws an InvalidArgumentsError naming the first bad one. */
 export function readParams(methodName: string, specs: readonly ParamSpec[], params: WireValue[]): WireValue[] {
   checkCount(methodName, specs, params.length);
   return specs.map((spec, index) => {
@@ -34,9 +33,9 @@ export function readParams(methodName: string, specs: readonly ParamSpec[], para
     }
     const read = readParam(spec.type, value);
     if (read === undefined) {
-      throw new RpcFault(
-        FaultCode.INVALID_PARAMS,
-        `${methodName} argument ${index + 1} (${spec.name}): expected ${EXPECTED[spec.type]}, got ${describeMismatch(spec.type, value)}`,
+      throw new InvalidArgumentsError(
+        methodName,
+        `argument ${index + 1} (${spec.name}): expected ${EXPECTED[spec.type]}, got ${describeMismatch(spec.type, value)}`,
       );
     }
     return read;
@@ -51,7 +50,7 @@ function checkCount(methodName: string, specs: readonly ParamSpec[], count: numb
   const range = required === specs.length ? `${required}` : `${required} to ${specs.length}`;
   const names = specs.map((spec) => ('default' in spec ? `[${spec.name}]` : spec.name)).join(', ');
   const noun = specs.length === 1 ? 'argument' : 'arguments';
-  throw new RpcFault(FaultCode.INVALID_PARAMS, `${methodName} takes ${range} ${noun} (${names}), got ${count}`);
+  throw new InvalidArgumentsError(methodName, `takes ${range} ${noun} (${names}), got ${count}`);
 }
 
 // Returns the value in the form the method uses, or undefined when it does not fit.

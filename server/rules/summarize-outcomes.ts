@@ -1,7 +1,9 @@
 // A tagset's recent outcomes as people read them: the current streak and "N of the last M".
 
-/** A result's outcome: `passed`, `failed`, or `unknown` when the client sent no `success`. */
-export type ResultOutcome = 'passed' | 'failed' | 'unknown';
+/** A result's outcomes: `passed`, `failed`, or `unknown` when the client sent no `success`. */
+export const RESULT_OUTCOMES = ['passed', 'failed', 'unknown'] as const;
+
+export type ResultOutcome = (typeof RESULT_OUTCOMES)[number];
 
 /** One result's outcome in a tagset's history. */
 export interface OutcomePoint {

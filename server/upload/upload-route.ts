@@ -1,8 +1,8 @@
 // POST /upload: attaches a file to the result whose auth_key is given. The key is checked
 // before the body is read, so an unauthorised client cannot make the server read a file.
 import type { Middleware } from 'koa';
-import { UnknownAuthKeyError } from '../errors/domain-errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
+import { UnknownAuthKeyError } from '../errors/domain-errors.ts';
 import { formatBytes } from '../http/format-bytes.ts';
 import { HttpError } from '../http/http-error.ts';
 import { readRequestBody } from '../http/read-body.ts';
@@ -20,15 +20,13 @@ export function createUploadRoute({ coordinator, maxBodyBytes }: UploadRouteOpti
     }
     const query = readUploadQuery(ctx.query);
     if (!(await coordinator.isAuthKeyKnown(query.authKey))) {
-      throw new HttpError(401, new UnknownAuthKeyError().message);
+      throw new UnknownAuthKeyError();
     }
     const content = await readRequestBody(ctx, maxBodyBytes);
     if (content.length === 0) {
       throw new HttpError(400, 'the upload has no body; send the file as the request body');
     }
-    const upload = await coordinator.addUpload({ ...query, content }).catch((error: unknown) => {
-      throw error instanceof UnknownAuthKeyError ? new HttpError(401, error.message) : error;
-    });
+    const upload = await coordinator.addUpload({ ...query, content });
     ctx.type = 'text/plain; charset=utf-8';
     ctx.body = `stored ${upload.filename} (${formatBytes(upload.size)}) with result ${upload.resultKey}\n`;
   };

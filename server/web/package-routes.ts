@@ -1,19 +1,17 @@
 // The package page, the stable "latest of this tagset" URL, status badges, and build
 // requests from the result page's form.
-import { Router } from '@koa/router';
-import type { Context } from 'koa';
-import type { TagsetSelector } from '../rules/select-tagsets.ts';
-import { toOutcome } from '../rules/summarize-outcomes.ts';
+import type { Router } from '@koa/router';
 import { makeTagsetKey } from '../../wire/tagset.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-key.ts';
 import { readRequestBody } from '../http/read-body.ts';
+import { readOptionalQuery, readPackageResultsQuery, readTagsetSelector } from '../http/read-query.ts';
+import { toOutcome } from '../rules/summarize-outcomes.ts';
 import { findWorstStatus, renderBadgeSvg } from './badge-svg.ts';
 import { checkSameOriginForm } from './check-same-origin.ts';
-import { makePackageUrl, readSyntheticTag, type PackageResultsFilter } from './page-links.ts';
+import { makePackageUrl, readSyntheticTag } from './page-links.ts';
 import { toPackagePage } from './package-view-model.ts';
-import { readBeforeQuery, readOptionalQuery, readOutcomeQuery, readRepeatedQuery, readTagsetSelector } from '../http/read-page-query.ts';
 import type { Views } from './render-views.ts';
 
 // A build request form holds a tagset and a result key; anything larger is not from our page.
@@ -27,13 +25,7 @@ export interface PackageRoutesOptions {
 export function addPackageRoutes(router: Router, { coordinator, views }: PackageRoutesOptions): void {
   router.get('/packages/:package', async (ctx) => {
     const packageName = ctx.params.package!;
-    const filter: PackageResultsFilter = {
-      tags: readRepeatedQuery(ctx, 'tag'),
-      host: readOptionalQuery(ctx, 'host'),
-      arch: readOptionalQuery(ctx, 'arch'),
-      outcome: readOutcomeQuery(ctx),
-    };
-    const before = readBeforeQuery(ctx);
+    const { before, ...filter } = readPackageResultsQuery(ctx.query);
     const [histories, page] = await Promise.all([
       coordinator.getPackageHistory(packageName),
       coordinator.listPackageResults(packageName, { ...filter, before }),
@@ -44,13 +36,13 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
     ctx.type = 'html';
     ctx.body = views.renderPackage({
       ...toPackagePage(packageName, histories, page, filter, before, coordinator.now()),
-      buildRequested: ctx.query.build === 'requested',
+      buildRequested: readOptionalQuery(ctx.query, 'build') === 'requested',
     });
   });
 
   router.get('/packages/:package/latest', async (ctx) => {
     const packageName = ctx.params.package!;
-    const [newest] = await coordinator.findTagsets(packageName, readTagsetSelector(ctx));
+    const [newest] = await coordinator.findTagsets(packageName, readTagsetSelector(ctx.query));
     if (!newest) {
       throw new HttpError(404, `No tagset of package ${JSON.stringify(packageName)} has exactly these tags, host and arch.`);
     }
@@ -65,7 +57,7 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
     }
     const packageName = file.slice(0, -'.svg'.length);
     const narrowed = ['tag', 'host', 'arch'].some((name) => ctx.query[name] !== undefined);
-    const tagsets = await coordinator.findTagsets(packageName, narrowed ? readTagsetSelector(ctx) : { tags: [], exactTags: false });
+    const tagsets = await coordinator.findTagsets(packageName, narrowed ? readTagsetSelector(ctx.query) : { tags: [], exactTags: false });
     const status = findWorstStatus(tagsets.map((tagset) => toOutcome(tagset.latest.success)));
     ctx.type = 'image/svg+xml';
     ctx.set('Cache-Control', 'no-cache');
@@ -94,5 +86,3 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
       : `/results/${resultKey}?build=requested#build-request`);
   });
 }
-
-// Visible tags must match exactly: `?tag=a` names the tagset {a}, not every tagset with a.

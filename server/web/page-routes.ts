@@ -3,13 +3,14 @@
 // badges and step output are added from their own files.
 import { readFileSync } from 'node:fs';
 import { Router } from '@koa/router';
-import type { Context } from 'koa';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-key.ts';
-import { TEST_STATUSES, type TestStatus } from '../store/test-case-types.ts';
+import { readChoiceQuery, readOptionalQuery, readPositiveIntegerQuery, readTestIdentityQuery } from '../http/read-query.ts';
+import { UnknownResultError } from '../errors/domain-errors.ts';
+import { TEST_STATUSES } from '../store/test-case-types.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
-import { DASHBOARD_SORTS, toDashboardPage, type DashboardSort } from './dashboard-view-model.ts';
+import { DASHBOARD_SORTS, toDashboardPage } from './dashboard-view-model.ts';
 import { addPackageRoutes } from './package-routes.ts';
 import { readExpectedBuilders } from './read-expected-builders.ts';
 import { readResultTagset } from './read-result-tagset.ts';
@@ -29,7 +30,7 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
   const router = new Router();
 
   router.get('/', async (ctx) => {
-    const sort = readDashboardSort(ctx);
+    const sort = readChoiceQuery(ctx.query, 'sort', DASHBOARD_SORTS) ?? 'status';
     const [dashboard, expected] = await Promise.all([
       coordinator.getDashboard(),
       readExpectedBuilders(coordinator, coordinator.now()),
@@ -42,33 +43,27 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
     const resultKey = readResultKey(ctx.params.key);
     const triple = await coordinator.getResult(resultKey);
     if (!triple) {
-      throw new HttpError(404, `There is no result #${resultKey}.`);
+      throw new UnknownResultError(resultKey);
     }
-    const filter = readStatusFilter(ctx);
+    const filter = readChoiceQuery(ctx.query, 'status', TEST_STATUSES);
     const [uploads, tests, neighbours] = await Promise.all([
       coordinator.listUploads(resultKey),
       coordinator.getResultTests(resultKey),
       coordinator.findNeighbourResults(resultKey),
     ]);
     if (!tests || !neighbours) {
-      throw new HttpError(404, `There is no result #${resultKey}.`);
+      throw new UnknownResultError(resultKey);
     }
-    const navigation = { neighbours, tagset: readResultTagset(triple[1]), buildRequested: ctx.query.build === 'requested' };
+    const buildRequested = readOptionalQuery(ctx.query, 'build') === 'requested';
+    const navigation = { neighbours, tagset: readResultTagset(triple[1]), buildRequested };
     ctx.type = 'html';
     ctx.body = views.renderResult(toResultPage(resultKey, triple, uploads, coordinator.now(), { tests, filter }, navigation));
   });
 
   router.get('/packages/:package/tests', async (ctx) => {
-    const name = readOneQuery(ctx, 'name');
-    if (name === undefined || name === '') {
-      throw new HttpError(400, 'Which test? The address needs ?name=<test name> (and &suite=<suite> when it has one).');
-    }
-    const before = readOneQuery(ctx, 'before');
-    const beforeKey = before === undefined ? undefined : parsePositiveInteger(before);
-    if (before !== undefined && beforeKey === undefined) {
-      throw new HttpError(400, `The page position ?before= must be a result key, got ${JSON.stringify(before)}.`);
-    }
-    const history = await coordinator.getTestHistory(ctx.params.package!, { suite: readOneQuery(ctx, 'suite') ?? '', name, before: beforeKey });
+    const test = readTestIdentityQuery(ctx.query);
+    const before = readPositiveIntegerQuery(ctx.query, 'before');
+    const history = await coordinator.getTestHistory(ctx.params.package!, { ...test, before });
     ctx.type = 'html';
     ctx.body = views.renderTestHistory(toTestHistoryPage(history, coordinator.now()));
   });
@@ -101,38 +96,6 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
   });
 
   return router;
-}
-
-function readDashboardSort(ctx: Context): DashboardSort {
-  const sort = readOneQuery(ctx, 'sort');
-  if (sort === undefined || sort === '') {
-    return 'status';
-  }
-  const known = DASHBOARD_SORTS.find((candidate) => candidate === sort);
-  if (!known) {
-    throw new HttpError(400, `The dashboard can be sorted by ${DASHBOARD_SORTS.join(', ')}; there is no column ${JSON.stringify(sort)}.`);
-  }
-  return known;
-}
-
-function readStatusFilter(ctx: Context): TestStatus | undefined {
-  const status = readOneQuery(ctx, 'status');
-  if (status === undefined || status === '') {
-    return undefined;
-  }
-  const known = TEST_STATUSES.find((candidate) => candidate === status);
-  if (!known) {
-    throw new HttpError(400, `Tests can be shown by status ${TEST_STATUSES.join(', ')}; there is no status ${JSON.stringify(status)}.`);
-  }
-  return known;
-}
-
-function readOneQuery(ctx: Context, name: string): string | undefined {
-  const value = ctx.query[name];
-  if (Array.isArray(value)) {
-    throw new HttpError(400, `The address gives ?${name}= ${value.length} times; give it once.`);
-  }
-  return value;
 }
 
 function readResultKey(text: string | undefined): number {

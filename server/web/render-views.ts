@@ -5,7 +5,8 @@ import pug from 'pug';
 import type { toTestHistoryPage } from './test-view-models.ts';
 import type { toDashboardPage } from './dashboard-view-model.ts';
 import type { toPackagePage } from './package-view-model.ts';
-import type { toErrorPage, toResultPage } from './result-view-model.ts';
+import type { toErrorPage } from './error-view-model.ts';
+import type { toResultPage } from './result-view-model.ts';
 
 const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
 

@@ -61,10 +61,6 @@ export function toResultPage(
   };
 }
 
-export function toErrorPage(status: number, message: string) {
-  return { title: status === 404 ? 'Not found' : `Error ${status}`, status, message };
-}
-
 function toStepView(step: WireStruct, index: number, resultKey: number) {
   const status = step.status;
   const failed = typeof status === 'number' && status !== 0;

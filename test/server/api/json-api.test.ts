@@ -129,17 +129,17 @@ test('a body that is not an object is a 400', async (t) => {
 
 test('a missing client_info is a 400 naming the field', async (t) => {
   await assertRejected(t, (url) => postJson(url, 'api/v1/results', { results_list: [] }), 400,
-    '`client_info` must be an object, got nothing');
+    'client_info must be a struct, got nothing');
 });
 
 test('a results_list that is not an array is a 400 naming the field', async (t) => {
   await assertRejected(t, (url) => postJson(url, 'api/v1/results', { client_info: makeClientInfo(), results_list: {} }), 400,
-    '`results_list` must be an array of objects, got `{}` (struct)');
+    'results_list must be an array of structs, got `{}` (struct)');
 });
 
 test('a step that is not an object is a 400 naming its index', async (t) => {
   await assertRejected(t, (url) => postJson(url, 'api/v1/results', { client_info: makeClientInfo(), results_list: [makeStep(), 5] }), 400,
-    '`results_list[1]` must be an object, got `5` (int)');
+    'results_list[1] must be a struct, got `5` (int)');
 });
 
 test('a missing package is a 400', async (t) => {
@@ -154,7 +154,7 @@ test('an unknown tag in tagged JSON is a 400 explaining the tags', async (t) => 
 
 test('a wrongly typed reserve_build is a 400', async (t) => {
   await assertRejected(t, (url) => postJson(url, 'api/v1/check-should-build', { client_info: makeClientInfo(), reserve_build: 'yes' }), 400,
-    '`reserve_build` must be a boolean, got `yes` (string)');
+    'reserve_build must be a boolean, got `yes` (string)');
 });
 
 test('a body over the limit is a 413 naming the limit', async (t) => {

@@ -73,7 +73,7 @@ for (const missing of ['description', 'filename', 'auth_key']) {
     delete query[missing];
     const response = await upload(url, query, 'content');
     t.is(response.status, 400);
-    t.regex(await response.text(), new RegExp(`^missing the \`${missing}\` query parameter`));
+    t.regex(await response.text(), new RegExp(`^the \`${missing}\` query parameter is required: uploads are POST /upload\\?`));
     t.is(countRows(db, 'uploads'), 0);
   });
 }
@@ -90,7 +90,7 @@ test('a visible value other than yes or no is a 400', async (t) => {
   const { url, authKey } = await setUp(t);
   const response = await upload(url, { description: 'd', filename: 'f.txt', auth_key: authKey, visible: 'maybe' }, 'x');
   t.is(response.status, 400);
-  t.is(await response.text(), 'the `visible` query parameter must be yes or no, got "maybe"\n');
+  t.is(await response.text(), 'the `visible` query parameter must be one of yes, no, got "maybe"\n');
 });
 
 test('an unknown auth_key is a 401', async (t) => {

@@ -58,7 +58,7 @@ test('the dashboard sorts by package, age or host through plain links', async (t
   t.true(html.includes('<th scope="col" aria-sort="ascending"><strong>host</strong></th>'));
   const bad = await getPage(url, '?sort=colour');
   t.is(bad.status, 400);
-  t.true(bad.html.includes('there is no column &quot;colour&quot;'));
+  t.true(bad.html.includes('the `sort` query parameter must be one of status, package, age, host, got &quot;colour&quot;'));
 });
 
 test('the dashboard marks a tagset as building while its reservation lasts', async (t) => {

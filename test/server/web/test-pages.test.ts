@@ -66,7 +66,7 @@ test('the status links filter the test table on the server', async (t) => {
   t.false(filtered.html.includes('name=two"'));
   const unknown = await getPage(url, `results/${key}?status=nope`);
   t.is(unknown.status, 400);
-  t.true(unknown.html.includes('Tests can be shown by status passed, failed, error, skipped, todo; there is no status &quot;nope&quot;.'));
+  t.true(unknown.html.includes('the `status` query parameter must be one of passed, failed, error, skipped, todo, got &quot;nope&quot;'));
 });
 
 test('the test history page shows one test across tagsets with a status strip and result links', async (t) => {

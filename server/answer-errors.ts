@@ -1,0 +1,56 @@
+// The one place errors become answers. A domain error carries its kind and HTTP status as
+// data: an XML-RPC call gets a fault, the JSON API `{"error": "..."}`, a browser on a page
+// the HTML error page, anything else (uploads, a GET of /xmlrpc) a line of text. Any other
+// error is a bug: logged with its stack, and answered only as "internal server error".
+import type { Context, Middleware } from 'koa';
+import { DomainError } from './errors/domain-error.ts';
+import { answerWithFault, isXmlRpcCall, readRunningMethod } from './rpc/answer-fault.ts';
+
+// Machine endpoints: their errors are never an HTML page.
+const PROTOCOL_PATHS = new Set(['/xmlrpc', '/upload']);
+
+export interface AnswerErrorsOptions {
+  log: (line: string) => void;
+  /** Renders a full HTML error page. */
+  renderErrorPage: (status: number, message: string) => string;
+}
+
+export function answerErrors(options: AnswerErrorsOptions): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const answerable = error instanceof DomainError ? error : hideInternalError(ctx, error, options.log);
+      if (isXmlRpcCall(ctx)) {
+        answerWithFault(ctx, answerable);
+      } else {
+        answerOverHttp(ctx, answerable, options);
+      }
+    }
+  };
+}
+
+function hideInternalError(ctx: Context, error: unknown, log: (line: string) => void): DomainError {
+  const methodName = readRunningMethod(ctx);
+  const where = methodName === undefined ? `on ${ctx.method} ${ctx.path}` : `in XML-RPC method ${methodName}`;
+  log(`internal error ${where}: ${(error as Error)?.stack ?? String(error)}`);
+  return new DomainError('internal', 'internal server error; the details are in the server log');
+}
+
+function answerOverHttp(ctx: Context, error: DomainError, { renderErrorPage }: AnswerErrorsOptions): void {
+  ctx.status = error.status;
+  ctx.set(error.headers);
+  if (ctx.path.startsWith('/api/')) {
+    ctx.body = { error: error.message };
+  } else if (isPageRequest(ctx) && ctx.accepts('html') === 'html') {
+    ctx.type = 'html';
+    ctx.body = renderErrorPage(error.status, error.message);
+  } else {
+    ctx.type = 'text/plain; charset=utf-8';
+    ctx.body = `${error.message}\n`;
+  }
+}
+
+function isPageRequest(ctx: Context): boolean {
+  return (ctx.method === 'GET' || ctx.method === 'HEAD') && !PROTOCOL_PATHS.has(ctx.path);
+}
