@@ -46,6 +46,8 @@ export type {
   PackageResult,
   PackageResultsOptions,
   PackageResultsPage,
+  ResultDetail,
+  ResultPage,
   TagsetHistory,
 } from './queries/page-types.ts';
 export type { StoredTriple } from './queries/result.ts';

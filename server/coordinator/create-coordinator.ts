@@ -11,6 +11,7 @@ import { listExpectedBuilders } from '../queries/list-expected-builders.ts';
 import { getPackageHistory } from '../queries/package-history.ts';
 import { listPackageResults } from '../queries/package-results.ts';
 import { findNeighbourResults, getLastResultForTagset, getResult } from '../queries/result.ts';
+import { getResultPage } from '../queries/result-page.ts';
 import { compareTestsWithPrevious, getResultTests, listTestCases } from '../queries/result-tests.ts';
 import { findTagsets, getTagsetsForPackage, listPackages } from '../queries/tagsets.ts';
 import { getTestHistory } from '../queries/test-history.ts';
@@ -43,6 +44,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     getDashboard: () => getDashboard(store, now()),
     getPackageHistory: (packageName, historyOptions) => getPackageHistory(store, packageName, historyOptions),
     listPackageResults: (packageName, pageOptions) => listPackageResults(store, packageName, pageOptions),
+    getResultPage: (resultKey, testsOptions) => getResultPage(store, resultKey, testsOptions),
     findNeighbourResults: (resultKey) => findNeighbourResults(store, resultKey),
     findTagsets: (packageName, selector) => findTagsets(store, packageName, selector),
     listExpectedBuilders: () => listExpectedBuilders(store, expected, now()),

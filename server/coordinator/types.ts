@@ -8,7 +8,14 @@ import type { ShouldBuildOptions } from '../commands/check-should-build.ts';
 import type { FlushedTagset, PruneSummary, RemovedResult } from '../commands/removal-types.ts';
 import type { ExpectedBuilder, RetentionPolicy } from '../config/types.ts';
 import type { ExpectedBuilderStatus } from '../queries/expected-types.ts';
-import type { Dashboard, NeighbourResults, PackageResultsOptions, PackageResultsPage, TagsetHistory } from '../queries/page-types.ts';
+import type {
+  Dashboard,
+  NeighbourResults,
+  PackageResultsOptions,
+  PackageResultsPage,
+  ResultPage,
+  TagsetHistory,
+} from '../queries/page-types.ts';
 import type { StoredTriple } from '../queries/result.ts';
 import type { PackageSummary, TagsetSummary } from '../queries/summary-types.ts';
 import type { ResultTests, ResultTestsOptions, TestComparison, TestHistory, TestHistoryOptions } from '../queries/test-types.ts';
@@ -62,6 +69,8 @@ export interface Coordinator {
   getPackageHistory(packageName: string, options?: { recentLength?: number }): Promise<TagsetHistory[]>;
   /** A page of the package's results, newest first, filtered by tags, host, arch and outcome. */
   listPackageResults(packageName: string, options?: PackageResultsOptions): Promise<PackageResultsPage>;
+  /** Everything a result's page shows (the result and its stored tagset, tests, neighbours, visible files), its row read once. */
+  getResultPage(resultKey: number, options?: ResultTestsOptions): Promise<ResultPage | undefined>;
   /** The previous and next result of the same tagset; undefined for an unknown result. */
   findNeighbourResults(resultKey: number): Promise<NeighbourResults | undefined>;
   /** The package's tagsets that the selector names, newest latest result first. */

@@ -1,6 +1,9 @@
 // What the coordinator answers the web pages (and their JSON twins) with.
+import type { WireStruct } from '../../wire/types.ts';
 import type { OutcomePoint, ResultOutcome, Streak } from '../rules/summarize-outcomes.ts';
+import type { UploadRecord } from '../store/types.ts';
 import type { ResultSummary, TagsetSummary } from './summary-types.ts';
+import type { ResultTests } from './test-types.ts';
 
 /** One tagset on the dashboard: its latest result and whether a build of it is running. */
 export interface DashboardTagset extends TagsetSummary {
@@ -66,4 +69,24 @@ export interface PackageResultsPage {
 export interface NeighbourResults {
   previousKey: number | null;
   nextKey: number | null;
+}
+
+/** One result as its page shows it: what the server derived when storing it, and the bags. */
+export interface ResultDetail extends ResultSummary {
+  /** The canonical tagset, as stored. */
+  tagset: string[];
+  visibleTags: string[];
+  clientIp: string;
+  revision: string | null;
+  clientInfo: WireStruct;
+  resultsList: WireStruct[];
+}
+
+/** Everything a result's page shows. */
+export interface ResultPage {
+  result: ResultDetail;
+  tests: ResultTests;
+  neighbours: NeighbourResults;
+  /** The visible files only. */
+  uploads: UploadRecord[];
 }

@@ -25,6 +25,11 @@ interface ResultRow {
   received_at: number;
   client_ip: string;
   package: string;
+  host: string;
+  arch: string;
+  success: number | null;
+  duration: number | null;
+  tags: string;
   tagset_key: string;
   revision: string | null;
   client_info: string;
@@ -59,8 +64,9 @@ const TAGSET_COLUMNS = `
   t.tagset_key, t.package, t.tags, t.result_count,
   r.id, r.received_at, r.host, r.arch, r.success, r.duration`;
 const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at';
-const RESULT_COLUMNS = 'r.id, r.received_at, r.client_ip, r.package, r.tagset_key, r.revision, r.client_info, r.results_list';
-
+const RESULT_COLUMNS = `
+  r.id, r.received_at, r.client_ip, r.package, r.host, r.arch, r.success, r.duration,
+  t.tags, r.tagset_key, r.revision, r.client_info, r.results_list`;
 
 /** Opens (creating or migrating as needed) the SQLite database at `path`; `:memory:` keeps nothing. */
 export function openSqliteStore(path: string): Store {
@@ -99,7 +105,11 @@ function createSqliteStore(database: Database.Database): Store {
         latest_result_id = excluded.latest_result_id,
         result_count = result_count + 1`),
     deleteReservation: database.prepare('DELETE FROM build_reservations WHERE tagset_key = ?'),
-    getResult: database.prepare(`SELECT ${RESULT_COLUMNS} FROM results r WHERE r.id = ?`),
+    // A result always has its tagset's row: removal updates or deletes it with the result.
+    getResult: database.prepare(`
+      SELECT ${RESULT_COLUMNS}
+      FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key
+      WHERE r.id = ?`),
     findByAuthKey: database.prepare('SELECT id FROM results WHERE auth_key = ?'),
     countResults: database.prepare('SELECT count(*) AS count FROM results'),
     listPackages: database.prepare('SELECT DISTINCT package FROM tagsets ORDER BY package'),
@@ -244,6 +254,11 @@ function readResultRow(row: ResultRow): StoredResult {
     receivedAt: row.received_at,
     clientIp: row.client_ip,
     package: row.package,
+    host: row.host,
+    arch: row.arch,
+    success: readSuccessColumn(row.success),
+    duration: row.duration,
+    tagset: JSON.parse(row.tags) as string[],
     tagsetKey: row.tagset_key,
     revision: row.revision,
     clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
@@ -258,7 +273,7 @@ function readTagsetRow(row: TagsetRow): TagsetRecord {
     package: row.package,
     host: row.host,
     arch: row.arch,
-    success: row.success === null ? null : row.success === 1,
+    success: readSuccessColumn(row.success),
     duration: row.duration,
   };
   return {
@@ -280,4 +295,9 @@ function readUploadRow(row: UploadRow): UploadRecord {
     size: row.size,
     uploadedAt: row.uploaded_at,
   };
+}
+
+// 1, 0, or NULL when the client sent no `success`.
+function readSuccessColumn(success: number | null): boolean | null {
+  return success === null ? null : success === 1;
 }

@@ -29,12 +29,11 @@ export interface NewResultRecord {
   testCases: TestCaseEntry[];
 }
 
-/** A stored result with its bags, exactly as they were stored. */
-export interface StoredResult {
-  key: number;
-  receivedAt: number;
+/** A stored result: what the server derived when storing it, and the bags exactly as they were stored. */
+export interface StoredResult extends ResultSummaryRecord {
   clientIp: string;
-  package: string;
+  /** The canonical tagset, as stored with the result's tagset. */
+  tagset: string[];
   tagsetKey: string;
   revision: string | null;
   clientInfo: WireStruct;
@@ -116,6 +115,7 @@ export interface UploadWithContent extends UploadRecord {
 export interface Store extends PageStore, RemovalStore {
   /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
+  /** One result, row and bags, read in one statement. */
   getResult(key: number): Promise<StoredResult | undefined>;
   /** The stored test cases of a result, in report order. */
   listTestCases(resultKey: number): Promise<TestCaseEntry[]>;

@@ -13,7 +13,6 @@ import { formatAttachmentDisposition } from './content-disposition.ts';
 import { DASHBOARD_SORTS, toDashboardPage } from './dashboard-view-model.ts';
 import { addPackageRoutes } from './package-routes.ts';
 import { readExpectedBuilders } from './read-expected-builders.ts';
-import { readResultTagset } from './read-result-tagset.ts';
 import type { Views } from './render-views.ts';
 import { addStepOutputRoute } from './step-output-route.ts';
 import { toTestHistoryPage } from './test-view-models.ts';
@@ -41,23 +40,14 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
 
   router.get('/results/:key', async (ctx) => {
     const resultKey = readResultKey(ctx.params.key);
-    const triple = await coordinator.getResult(resultKey);
-    if (!triple) {
-      throw new UnknownResultError(resultKey);
-    }
     const filter = readChoiceQuery(ctx.query, 'status', TEST_STATUSES);
-    const [uploads, tests, neighbours] = await Promise.all([
-      coordinator.listUploads(resultKey),
-      coordinator.getResultTests(resultKey),
-      coordinator.findNeighbourResults(resultKey),
-    ]);
-    if (!tests || !neighbours) {
+    const buildRequested = readOptionalQuery(ctx.query, 'build') === 'requested';
+    const page = await coordinator.getResultPage(resultKey);
+    if (!page) {
       throw new UnknownResultError(resultKey);
     }
-    const buildRequested = readOptionalQuery(ctx.query, 'build') === 'requested';
-    const navigation = { neighbours, tagset: readResultTagset(triple[1]), buildRequested };
     ctx.type = 'html';
-    ctx.body = views.renderResult(toResultPage(resultKey, triple, uploads, coordinator.now(), { tests, filter }, navigation));
+    ctx.body = views.renderResult(toResultPage(page, coordinator.now(), { filter, buildRequested }));
   });
 
   router.get('/packages/:package/tests', async (ctx) => {

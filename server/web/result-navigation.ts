@@ -5,8 +5,8 @@ import { makeBuildRequestUrl, makeLatestUrl, makePackageUrl } from './page-links
 
 export interface ResultNavigationInput {
   neighbours: NeighbourResults;
-  /** The result's canonical tagset; undefined when its bags cannot name one. */
-  tagset: string[] | undefined;
+  /** The result's canonical tagset, as stored. */
+  tagset: string[];
   /** The page was reached right after a build request was accepted. */
   buildRequested: boolean;
 }
@@ -17,12 +17,8 @@ export function toResultNavigation(resultKey: number, packageName: string, input
     packageUrl: makePackageUrl(packageName),
     previousUrl: neighbours.previousKey === null ? undefined : `/results/${neighbours.previousKey}`,
     nextUrl: neighbours.nextKey === null ? undefined : `/results/${neighbours.nextKey}`,
-    latestUrl: tagset && makeLatestUrl(packageName, tagset),
-    buildRequest: tagset && {
-      action: makeBuildRequestUrl(packageName),
-      tags: tagset,
-      resultKey,
-    },
+    latestUrl: makeLatestUrl(packageName, tagset),
+    buildRequest: { action: makeBuildRequestUrl(packageName), tags: tagset, resultKey },
     buildRequested: input.buildRequested,
   };
 }

@@ -1,16 +1,12 @@
-// Turns coordinator data into plain values the templates print, so templates hold no logic
-// beyond loops and conditions. Every string here is printed escaped by the templates.
-import type { WireStruct, WireValue } from '../../wire/types.ts';
-import { readSuccess, readTags } from '../client-input/read-client-info.ts';
-import { getVisibleTags } from '../../wire/tagset.ts';
-import type { ResultTests } from '../queries/test-types.ts';
-import type { StoredTriple } from '../queries/result.ts';
-import type { UploadRecord } from '../store/types.ts';
-import type { TestStatus } from '../store/test-case-types.ts';
+// The result page as plain values the templates print, so templates hold no logic beyond
+// loops and conditions. Every string here is printed escaped by the templates.
+import type { WireStruct } from '../../wire/types.ts';
 import { formatBytes } from '../http/format-bytes.ts';
+import type { ResultPage } from '../queries/page-types.ts';
+import type { TestStatus } from '../store/test-case-types.ts';
 import { formatCommand, formatDuration, formatOutput, formatValue } from './format.ts';
 import { makeStepOutputUrl } from './page-links.ts';
-import { toResultNavigation, type ResultNavigationInput } from './result-navigation.ts';
+import { toResultNavigation } from './result-navigation.ts';
 import { splitLongOutput } from './split-long-output.ts';
 import { toTestSummaryView, toTestTableViews } from './test-view-models.ts';
 import { describeSuccessFlag, describeTimeView } from './view-parts.ts';
@@ -21,37 +17,32 @@ const STEP_HEADING_KEYS = new Set([
   'test_cases', 'test_counts', 'test_report_warnings', 'test_report_mismatch',
 ]);
 
-export interface ResultPageTests {
-  tests: ResultTests;
+export interface ResultPageRequest {
   /** Show only test cases with this status. */
   filter: TestStatus | undefined;
+  /** The page was reached right after a build request was accepted. */
+  buildRequested: boolean;
 }
 
-export function toResultPage(
-  resultKey: number,
-  [receipt, clientInfo, resultsList]: StoredTriple,
-  uploads: UploadRecord[],
-  now: number,
-  { tests, filter }: ResultPageTests,
-  navigation?: ResultNavigationInput,
-) {
-  const packageName = formatValue(clientInfo.package);
+export function toResultPage({ result, tests, neighbours, uploads }: ResultPage, now: number, { filter, buildRequested }: ResultPageRequest) {
+  const { resultKey, clientInfo } = result;
+  const packageName = formatValue(result.package);
   const testTables = toTestTableViews(tests, filter);
   return {
     title: `${packageName} #${resultKey}`,
     resultKey,
     packageName,
-    ...describeSuccessFlag(readSuccess(clientInfo)),
-    host: formatValue(clientInfo.host ?? ''),
-    arch: formatValue(clientInfo.arch ?? ''),
-    tags: readDisplayTags(clientInfo.tags),
-    time: describeTimeView(receipt.time, now),
-    clientIp: receipt.client_ip,
+    ...describeSuccessFlag(result.success),
+    host: formatValue(result.host),
+    arch: formatValue(result.arch),
+    tags: result.visibleTags,
+    time: describeTimeView(result.time, now),
+    clientIp: result.clientIp,
     fields: Object.keys(clientInfo).map((key) => ({ key, value: formatValue(clientInfo[key]) })),
     testSummary: toTestSummaryView(tests),
-    steps: resultsList.map((step, index) => ({ ...toStepView(step, index, resultKey), tests: testTables.get(index) })),
+    steps: result.resultsList.map((step, index) => ({ ...toStepView(step, index, resultKey), tests: testTables.get(index) })),
     // Links use the stored name itself; the shown name has control characters replaced.
-    navigation: navigation && toResultNavigation(resultKey, String(clientInfo.package), navigation),
+    navigation: toResultNavigation(resultKey, result.package, { neighbours, tagset: result.tagset, buildRequested }),
     uploads: uploads.map((upload) => ({
       filename: upload.filename,
       description: upload.description,
@@ -94,13 +85,4 @@ function toStreamView(step: WireStruct, stream: 'output' | 'errout', index: numb
     hiddenText: parts.tail === '' ? '' : `${parts.hiddenLines} lines (${parts.hiddenCharacters} characters) not shown`,
     fullUrl: makeStepOutputUrl(resultKey, index, stream),
   };
-}
-
-// A stored result was accepted with valid tags, but the page must not fail on any bag.
-function readDisplayTags(tags: WireValue | undefined): string[] {
-  try {
-    return getVisibleTags(readTags(tags, 'tags'));
-  } catch {
-    return [];
-  }
 }
