@@ -68,5 +68,5 @@ export type { ShouldBuildAnswer } from './rules/should-build.ts';
 export type { OutcomePoint, ResultOutcome, Streak } from './rules/summarize-outcomes.ts';
 export type { TestCaseDetail, TestStatus } from './store/test-case-types.ts';
 export type { Store, UploadRecord, UploadWithContent } from './store/types.ts';
-export type { TestChange } from './test-report/compare-outcomes.ts';
-export type { TestIdentity } from './test-report/types.ts';
+export type { TestChange } from './test-outcomes/compare-outcomes.ts';
+export type { TestIdentity } from './test-outcomes/types.ts';

@@ -1,5 +1,5 @@
 import { HttpError } from '../http/http-error.ts';
-import { parsePositiveInteger } from '../http/parse-key.ts';
+import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
 
 /** A result key from the path; 400 when it is not a positive integer. */
 export function readKeyParam(text: string | undefined): number {

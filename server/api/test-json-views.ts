@@ -1,6 +1,6 @@
 // The JSON shapes of the per-test queries, in the wire protocol's snake_case.
 import type { ResultTestCase, ResultTests, TestHistory } from '../queries/test-types.ts';
-import type { TestIdentity } from '../test-report/types.ts';
+import type { TestIdentity } from '../test-outcomes/types.ts';
 
 export function toResultTestsJson(tests: ResultTests): unknown {
   return {

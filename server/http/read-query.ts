@@ -4,8 +4,8 @@ import type { ParsedUrlQuery } from 'node:querystring';
 import { DomainError } from '../errors/domain-error.ts';
 import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import { RESULT_OUTCOMES, type ResultOutcome } from '../rules/summarize-outcomes.ts';
-import type { TestIdentity } from '../test-report/types.ts';
-import { parsePositiveInteger } from './parse-key.ts';
+import type { TestIdentity } from '../test-outcomes/types.ts';
+import { parsePositiveInteger } from './parse-positive-integer.ts';
 
 /** A query parameter is repeated, missing, or not one of the values it can take. */
 export class QueryParameterError extends DomainError {

@@ -2,7 +2,7 @@
 // warned about and where the exit status disagreed with the report. Junk is skipped.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
-import { countTestCases } from '../test-report/count-test-cases.ts';
+import { countTestCases } from '../test-outcomes/count-test-cases.ts';
 import { formatStepName } from './format-step-name.ts';
 import type { TestStepReport } from './test-types.ts';
 

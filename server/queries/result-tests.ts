@@ -4,11 +4,11 @@ import { InvalidFieldError } from '../errors/domain-errors.ts';
 import { readTestCases } from '../store/read-test-cases.ts';
 import type { TestCaseDetail, TestStatus } from '../store/test-case-types.ts';
 import type { ResultRevisionRecord, Store, StoredResult, TestOutcomeRecord } from '../store/types.ts';
-import { classifyChange, combineOutcomes, makeTestKey } from '../test-report/compare-outcomes.ts';
-import { countTestCases } from '../test-report/count-test-cases.ts';
-import { findFlakyTests } from '../test-report/find-flaky-tests.ts';
-import { orderFailuresFirst } from '../test-report/order-test-cases.ts';
-import type { TestIdentity } from '../test-report/types.ts';
+import { classifyChange, combineOutcomes, makeTestKey } from '../test-outcomes/compare-outcomes.ts';
+import { countTestCases } from '../test-outcomes/count-test-cases.ts';
+import { findFlakyTests } from '../test-outcomes/find-flaky-tests.ts';
+import { orderFailuresFirst } from '../test-outcomes/order-test-cases.ts';
+import type { TestIdentity } from '../test-outcomes/types.ts';
 import { readTestSteps } from './read-test-steps.ts';
 import type { ResultTestCase, ResultTests, ResultTestsOptions, TestComparison } from './test-types.ts';
 

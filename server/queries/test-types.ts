@@ -2,8 +2,8 @@
 // tagset's previous result, and one test's history across a package's tagsets.
 import type { TestCounts } from '../../wire/types.ts';
 import type { TestCaseDetail, TestStatus } from '../store/test-case-types.ts';
-import type { TestChange } from '../test-report/compare-outcomes.ts';
-import type { TestIdentity } from '../test-report/types.ts';
+import type { TestChange } from '../test-outcomes/compare-outcomes.ts';
+import type { TestIdentity } from '../test-outcomes/types.ts';
 
 /** What changed in a result's tests since the previous result of the same tagset. */
 export interface TestComparison {

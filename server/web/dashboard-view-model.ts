@@ -3,7 +3,7 @@
 import type { Dashboard, DashboardTagset } from '../queries/page-types.ts';
 import { toOutcome } from '../rules/summarize-outcomes.ts';
 import { formatDuration } from './format.ts';
-import type { ExpectedBuilderView } from './read-expected-builders.ts';
+import type { ExpectedBuilderView } from './expected-builder-view-model.ts';
 import { makeTagsetKey } from '../../wire/tagset.ts';
 import { makeLatestUrl, makePackageUrl, readSyntheticTag } from './page-links.ts';
 import { describeSuccessFlag, describeTimeView } from './view-parts.ts';

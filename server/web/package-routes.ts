@@ -4,7 +4,7 @@ import type { Router } from '@koa/router';
 import { makeTagsetKey } from '../../wire/tagset.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
-import { parsePositiveInteger } from '../http/parse-key.ts';
+import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
 import { readRequestBody } from '../http/read-body.ts';
 import { readOptionalQuery, readPackageResultsQuery, readTagsetSelector } from '../http/read-query.ts';
 import { toOutcome } from '../rules/summarize-outcomes.ts';

@@ -1,22 +1,22 @@
 // The web pages: the dashboard (latest result of every tagset), a result page with its
 // tests, one test's history, file downloads, and the one stylesheet; the package pages,
 // badges and step output are added from their own files.
-import { readFileSync } from 'node:fs';
 import { Router } from '@koa/router';
+import { readFileSync } from 'node:fs';
 import type { Coordinator } from '../coordinator/types.ts';
-import { HttpError } from '../http/http-error.ts';
-import { parsePositiveInteger } from '../http/parse-key.ts';
-import { readChoiceQuery, readOptionalQuery, readPositiveIntegerQuery, readTestIdentityQuery } from '../http/read-query.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
+import { HttpError } from '../http/http-error.ts';
+import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
+import { readChoiceQuery, readOptionalQuery, readPositiveIntegerQuery, readTestIdentityQuery } from '../http/read-query.ts';
 import { TEST_STATUSES } from '../store/test-case-types.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
 import { DASHBOARD_SORTS, toDashboardPage } from './dashboard-view-model.ts';
+import { toExpectedBuilderView } from './expected-builder-view-model.ts';
 import { addPackageRoutes } from './package-routes.ts';
-import { readExpectedBuilders } from './read-expected-builders.ts';
 import type { Views } from './render-views.ts';
+import { toResultPage } from './result-view-model.ts';
 import { addStepOutputRoute } from './step-output-route.ts';
 import { toTestHistoryPage } from './test-view-models.ts';
-import { toResultPage } from './result-view-model.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/style.css', import.meta.url), 'utf8');
 
@@ -30,12 +30,9 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
 
   router.get('/', async (ctx) => {
     const sort = readChoiceQuery(ctx.query, 'sort', DASHBOARD_SORTS) ?? 'status';
-    const [dashboard, expected] = await Promise.all([
-      coordinator.getDashboard(),
-      readExpectedBuilders(coordinator, coordinator.now()),
-    ]);
+    const [dashboard, builders] = await Promise.all([coordinator.getDashboard(), coordinator.listExpectedBuilders()]);
     ctx.type = 'html';
-    ctx.body = views.renderIndex(toDashboardPage(dashboard, sort, expected));
+    ctx.body = views.renderIndex(toDashboardPage(dashboard, sort, toExpectedBuilderView(builders, dashboard.now)));
   });
 
   router.get('/results/:key', async (ctx) => {

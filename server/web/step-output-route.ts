@@ -3,7 +3,7 @@
 import type { Router } from '@koa/router';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
-import { parsePositiveInteger } from '../http/parse-key.ts';
+import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
 import { formatValue } from './format.ts';
 

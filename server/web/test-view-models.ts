@@ -1,7 +1,7 @@
 // Test tables for the result page and the test history page. The status filter works on
 // the server (plain links), so the pages need no script and stay fast with many tests.
 import type { ResultTestCase, ResultTests, TestHistory, TestStepReport } from '../queries/test-types.ts';
-import type { TestChange } from '../test-report/compare-outcomes.ts';
+import type { TestChange } from '../test-outcomes/compare-outcomes.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
 import type { TestCounts } from '../../wire/types.ts';
 import { TEST_STATUSES, type TestStatus } from '../store/test-case-types.ts';

@@ -1,7 +1,7 @@
 // Expected builders on the dashboard: the ones configured to report that never did (missing)
 // or not recently enough (stale), and the dashboard rows of stale tagsets.
 import { makeTagsetKey } from '../../wire/tagset.ts';
-import type { Coordinator } from '../coordinator/types.ts';
+import type { ExpectedBuilderStatus } from '../queries/expected-types.ts';
 import { describeTimeView, type TimeView } from './view-parts.ts';
 
 export interface ExpectedBuilderRow {
@@ -21,8 +21,7 @@ export interface ExpectedBuilderView {
   staleTagsetKeys: Set<string>;
 }
 
-export async function readExpectedBuilders(coordinator: Coordinator, now: number): Promise<ExpectedBuilderView> {
-  const builders = await coordinator.listExpectedBuilders();
+export function toExpectedBuilderView(builders: readonly ExpectedBuilderStatus[], now: number): ExpectedBuilderView {
   const rows: ExpectedBuilderRow[] = [];
   const staleTagsetKeys = new Set<string>();
   for (const builder of builders) {

@@ -1,7 +1,7 @@
 import test from 'ava';
-import { classifyChange, combineOutcomes, makeTestKey } from '../../../server/test-report/compare-outcomes.ts';
-import { findFlakyTests } from '../../../server/test-report/find-flaky-tests.ts';
-import { orderFailuresFirst } from '../../../server/test-report/order-test-cases.ts';
+import { classifyChange, combineOutcomes, makeTestKey } from '../../../server/test-outcomes/compare-outcomes.ts';
+import { findFlakyTests } from '../../../server/test-outcomes/find-flaky-tests.ts';
+import { orderFailuresFirst } from '../../../server/test-outcomes/order-test-cases.ts';
 
 test('what changed since the previous result', (t) => {
   t.is(classifyChange('failed', 'passed'), 'new-failure');
