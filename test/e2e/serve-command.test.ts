@@ -1,5 +1,6 @@
 // `pony-build serve` as a user runs it: it prints its URL, serves, and stops
 // cleanly on SIGINT and SIGTERM with the results kept in its database file.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import { callXmlRpc } from '../../runner/transport/index.ts';
@@ -38,15 +39,26 @@ test('serve refuses a bad port with a clear message', async (t) => {
 test('an unknown command is named', async (t) => {
   const run = await runTypeScript(cli, ['frobnicate']);
   t.is(run.code, 2);
-  t.regex(run.stderr, /unknown command `frobnicate`; known: serve, send, report-tests, demo/);
+  t.regex(run.stderr, /unknown command `frobnicate`; known: init, serve, send, report-tests, demo, remove-result, flush-tagset\n/);
 });
 
-test('the pony-build bin runs with plain node, with no build step', async (t) => {
+test('the pony-build bin runs the compiled package with plain node: --help, --version and help <command>', async (t) => {
   const { spawnSync } = await import('node:child_process');
-  const run = spawnSync(process.execPath, [path.join(projectRoot, 'bin/pony-build.js'), '--help'], { cwd: makeTempDir(t), encoding: 'utf8' });
-  t.is(run.status, 0, run.stderr);
-  t.regex(run.stdout, /Usage: pony-build <command>/);
-  t.regex(run.stdout, /serve {5}run the pony-build server/);
+  const bin = (...args: string[]) => spawnSync(process.execPath, [path.join(projectRoot, 'bin/pony-build.js'), ...args], { cwd: makeTempDir(t), encoding: 'utf8' });
+  const help = bin('--help');
+  t.is(help.status, 0, help.stderr);
+  t.regex(help.stdout, /Usage: pony-build <command>/);
+  t.regex(help.stdout, /\n {2}serve {9}run the pony-build server/);
+  t.regex(help.stdout, /\n {2}init {10}write a starter recipe/);
+  const version = bin('--version');
+  t.is(version.status, 0, version.stderr);
+  t.is(version.stdout, `${JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version}\n`);
+  const serveHelp = bin('help', 'serve');
+  t.is(serveHelp.status, 0, serveHelp.stderr);
+  t.regex(serveHelp.stdout, /^Usage: pony-build serve /);
+  const unknownHelp = bin('help', 'frobnicate');
+  t.is(unknownHelp.status, 2);
+  t.regex(unknownHelp.stderr, /unknown command `frobnicate`/);
 });
 
 test('demo (what npm start runs) serves, reports the example recipe to itself, and stops on Ctrl-C', async (t) => {

@@ -5,7 +5,9 @@ import { parseNodeTestEventsFile } from '../../../runner/test-reports/node-test/
 import { nodeTestReporterPath } from '../../../runner/test-reports/node-test-reporter-path.ts';
 import { makeTempDir } from '../../helpers/temp.ts';
 import { fixtures, nodeSampleCases } from './real-tools.ts';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../../helpers/child-process.ts';
 
 const pick = (testCase: { name: string; suite: string; status: string }) => [testCase.suite, testCase.name, testCase.status];
 
@@ -29,8 +31,10 @@ test("node:test through pony-build's reporter, next to the spec reporter", async
   t.is(report.cases[6].message, 'not written yet');
 });
 
-test('the reporter resolves as pony-build/node-test-reporter', (t) => {
-  t.is(import.meta.resolve('pony-build/node-test-reporter'), `file://${nodeTestReporterPath}`);
+test('pony-build/node-test-reporter resolves to the compiled package, a copy of the reporter', (t) => {
+  const resolved = fileURLToPath(import.meta.resolve('pony-build/node-test-reporter'));
+  t.is(path.relative(projectRoot, resolved), path.join('dist', 'runner', 'test-reports', 'node-test-reporter.mjs'));
+  t.is(readFileSync(resolved, 'utf8'), readFileSync(nodeTestReporterPath, 'utf8'));
 });
 
 test('a truncated last line is a warning; the cases before it are kept', async (t) => {
