@@ -1,6 +1,7 @@
 // Errors that answer a request carry, as data, what kind of problem they report and the HTTP
 // status that answers it. Code only throws them; one middleware (server/answer-errors.ts)
-// turns them into an XML-RPC fault, a JSON error or an HTML page (docs/PROTOCOL.md).
+// turns them into an XML-RPC fault, a JSON error or an HTML page (docs/PROTOCOL.md, "Faults"
+// and "JSON API").
 
 /**
  * What went wrong, in terms every transport can answer:
