@@ -48,6 +48,8 @@ export interface StepResult extends WireStruct {
   termination?: string;
   /** The signal that ended the step's process, if any. */
   signal?: string;
+  /** Set when the step's command exited leaving processes running, which were then ended. */
+  ended_leftover_processes?: boolean;
   /** Bytes cut from the middle of each stream when capture was bounded. */
   output_truncated_bytes?: number;
   errout_truncated_bytes?: number;

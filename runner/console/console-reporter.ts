@@ -96,8 +96,9 @@ function summarizeStep(result: StepResult): SummaryRow {
 }
 
 function describeEnding(result: StepResult, state: StepState): string {
+  const leftovers = result.ended_leftover_processes ? 'ended the processes it left running' : '';
   if (state === 'passed') {
-    return '';
+    return leftovers;
   }
   const reasons: string[] = [];
   if (result.termination === 'timeout') {
@@ -111,6 +112,9 @@ function describeEnding(result: StepResult, state: StepState): string {
   }
   if (state === 'allowed-failure') {
     reasons.push('allowed to fail');
+  }
+  if (leftovers) {
+    reasons.push(leftovers);
   }
   return reasons.join(', ');
 }

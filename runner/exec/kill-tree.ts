@@ -1,7 +1,7 @@
 // The command leads its own process group (spawned detached), so a negative pid reaches the
 // command and everything it started that did not leave the group.
 // Returns false when no process of the group is left to signal.
-export function signalProcessTree(pid: number, signal: NodeJS.Signals): boolean {
+export function signalProcessTree(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pid, signal);
     return true;

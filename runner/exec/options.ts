@@ -44,6 +44,8 @@ export interface CommandOutcome {
   outputTruncatedBytes: number;
   erroutTruncatedBytes: number;
   durationSeconds: number;
+  /** The command exited leaving processes of its group running; they were ended. */
+  endedLeftoverProcesses?: true;
   /** A one-line account of what went wrong, for the step's header and summary. */
   error?: string;
 }

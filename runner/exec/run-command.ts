@@ -89,6 +89,7 @@ async function superviseChild(
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
   const timeoutTimer = options.timeoutMs === undefined ? undefined : setTimeout(() => terminator.terminate('timeout'), options.timeoutMs);
   let hasExited = false;
+  let endedLeftovers = false;
   // After the command exited, an interruption only stops waiting for its leftover output.
   const onAbort = (): void => {
     if (hasExited) {
@@ -103,6 +104,9 @@ async function superviseChild(
     exit = await exited;
     hasExited = true;
     clearTimeout(timeoutTimer);
+    // Before waiting for the pipes: an orphan holding them open would otherwise keep running
+    // after the build, its output dropped once the grace below ran out.
+    endedLeftovers = await terminator.endLeftovers();
     for (const pump of pumps) pump.startExitGrace(PIPE_GRACE_MS);
     await Promise.all(pumps.map((pump) => pump.finished));
     terminator.finish();
@@ -132,6 +136,7 @@ async function superviseChild(
     outputTruncatedBytes: output.truncatedBytes,
     erroutTruncatedBytes: errout.truncatedBytes,
     durationSeconds: getSecondsSince(startedAt),
+    ...(endedLeftovers ? { endedLeftoverProcesses: true } : {}),
     ...(error === undefined ? {} : { error }),
   };
 }

@@ -93,6 +93,9 @@ function toStepResult(step: StepSpec, name: string, command: string | string[], 
   if (outcome.erroutTruncatedBytes > 0) {
     result.errout_truncated_bytes = outcome.erroutTruncatedBytes;
   }
+  if (outcome.endedLeftoverProcesses) {
+    result.ended_leftover_processes = true;
+  }
   return result;
 }
 
