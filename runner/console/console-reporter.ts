@@ -84,7 +84,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Run
         return options.verbose ? say(palette.dim(`  skipped ${event.name}: ${event.reason}`)) : undefined;
       }
       case 'build:end': {
-        return say(formatSummary(event.clientInfo, rows, palette, failedTests, unlistedFailedTests));
+        return say(formatSummary(event.clientInfo, rows, palette, failedTests, unlistedFailedTests, event.skipReason));
       }
     }
   };
@@ -132,22 +132,33 @@ function formatStepEnd(row: SummaryRow, palette: Palette): string {
   return `${colorState(row.state, palette)} ${row.name} (${formatDuration(row.duration ?? 0)})${detail}`;
 }
 
-function formatSummary(clientInfo: ClientInfo, rows: SummaryRow[], palette: Palette, failedTests: string[], unlistedFailedTests: number): string {
+function formatSummary(
+  clientInfo: ClientInfo,
+  rows: SummaryRow[],
+  palette: Palette,
+  failedTests: string[],
+  unlistedFailedTests: number,
+  skipReason: string | undefined,
+): string {
   const nameWidth = Math.max(4, ...rows.map((row) => row.name.length));
   const lines = rows.map((row) => {
     const duration = row.duration === undefined ? '' : formatDuration(row.duration);
     return `  ${colorState(row.state, palette)}  ${row.name.padEnd(nameWidth)}  ${duration.padStart(9)}  ${row.detail}`.trimEnd();
   });
   const passed = rows.filter((row) => row.state === 'passed').length;
-  const verdict = clientInfo.success ? palette.green(palette.bold('succeeded')) : palette.red(palette.bold('FAILED'));
   const total = formatDuration(clientInfo.duration ?? 0);
   const counted = `${passed} of ${rows.length} steps passed`;
+  // A build that stopped after its checkout because the server already has that revision
+  // did not fail: it was never meant to run its steps.
+  const ending = skipReason === undefined
+    ? `Build ${clientInfo.success ? palette.green(palette.bold('succeeded')) : palette.red(palette.bold('FAILED'))} in ${total} (${counted})`
+    : `Build ${palette.yellow(palette.bold('skipped'))} after ${total}: ${skipReason}`;
   return [
     '',
     palette.bold(`Summary for ${clientInfo.package}`),
     ...lines,
     ...(failedTests.length > 0 ? ['Failed tests:', ...failedTests] : []),
     ...(unlistedFailedTests > 0 ? [`  ... and ${unlistedFailedTests} more`] : []),
-    `Build ${verdict} in ${total} (${counted})`,
+    ending,
   ].join('\n');
 }
