@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { createConsoleReporter } from '../console/console-reporter.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
-import { checkShouldBuild, getLastResultForTagset, type ShouldBuildAnswer } from '../transport/server-calls.ts';
+import { checkShouldBuild, getLastResultForTagset, releaseBuild, type ShouldBuildAnswer } from '../transport/server-calls.ts';
+import type { ClientInfo } from '../../wire/types.ts';
 import { buildTagset } from '../../wire/tagset.ts';
 import type { WireStruct } from '../../wire/types.ts';
 import { hidePassword, parseServerUrl, type ServerAddress } from '../transport/server-url.ts';
@@ -52,7 +53,14 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   const tags = [...new Set([...(recipe.tags ?? []), ...options.tags])];
   const debug = (text: string) => options.debug && process.stderr.write(`[debug] ${text}\n`);
 
-  const answer = server && !options.forceBuild ? await askWhetherToBuild(server, recipe.package, tags, debug) : undefined;
+  const identity: ClientInfo = { package: recipe.package, host: getHostName(), arch: getPlatformName(), success: false, tags };
+  if (server && !options.forceBuild) {
+    const revision = await readUpstreamRevision(recipe, debug);
+    if (revision !== undefined) {
+      identity.revision = revision;
+    }
+  }
+  const answer = server && !options.forceBuild ? await askWhetherToBuild(server, identity, debug) : undefined;
   if (answer?.build === false) {
     process.stdout.write(`pony-build: not building ${recipe.package}: the server says "${answer.reason}" (use --force-build to build anyway)\n`);
     return exitCodes.success;
@@ -89,20 +97,48 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   }
   if (outcome.skipReason !== undefined) {
     process.stdout.write(`pony-build: not building ${recipe.package}: ${outcome.skipReason} (use --force-build to build anyway)\n`);
+    if (answer?.build && changeServer) {
+      await giveBackReservation(changeServer, identity, debug);
+    }
     return exitCodes.success;
   }
   const buildCode = outcome.interrupted ? exitCodes.interrupted : outcome.clientInfo.success ? exitCodes.success : exitCodes.buildFailed;
   return delivery.tell(outcome, buildCode);
 }
 
+/**
+ * The revision the build's first checkout would check out, asked of its repository before
+ * anything is cloned, so the server can say whether it is new (docs/PROTOCOL.md,
+ * "check_should_build", the new-revision rule). Undefined without a checkout or an answer.
+ */
+async function readUpstreamRevision(recipe: Recipe, debug: (text: string) => void): Promise<string | undefined> {
+  const checkout = recipe.contexts?.find((context) => context.readUpstreamRevision !== undefined);
+  if (checkout === undefined) {
+    return undefined;
+  }
+  try {
+    const revision = await checkout.readUpstreamRevision!({ ...process.env, ...recipe.env }, new AbortController().signal);
+    debug(`the ${checkout.name} would check out ${revision ?? 'a revision that cannot be told before checking out'}`);
+    return revision;
+  } catch (error) {
+    process.stderr.write(`pony-build: could not ask the repository for its newest revision (${(error as Error).message}); asking the server without it\n`);
+    return undefined;
+  }
+}
+
+// A reservation kept by a build that did not run would turn away the next commit with
+// "may be in build now" for as long as the last build took.
+async function giveBackReservation(server: ServerAddress, clientInfo: ClientInfo, debug: (text: string) => void): Promise<void> {
+  try {
+    debug(`release_build: ${await releaseBuild(server, clientInfo)}`);
+  } catch (error) {
+    // An original server has no release_build; its reservation simply runs out.
+    debug(`release_build failed: ${(error as Error).message}`);
+  }
+}
+
 /** The server's answer; a server that cannot be asked means build. */
-async function askWhetherToBuild(
-  server: ServerAddress,
-  packageName: string,
-  tags: string[],
-  debug: (text: string) => void,
-): Promise<ShouldBuildAnswer | undefined> {
-  const clientInfo = { package: packageName, host: getHostName(), arch: getPlatformName(), success: false, tags };
+async function askWhetherToBuild(server: ServerAddress, clientInfo: ClientInfo, debug: (text: string) => void): Promise<ShouldBuildAnswer | undefined> {
   try {
     debug(`check_should_build at ${hidePassword(server.xmlrpcUrl)}`);
     const answer = await checkShouldBuild(server, clientInfo);

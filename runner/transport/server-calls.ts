@@ -29,6 +29,18 @@ export async function checkShouldBuild(server: ServerAddress, clientInfo: Client
   return { build: answer[0], reason: typeof answer[1] === 'string' ? answer[1] : '' };
 }
 
+/**
+ * Gives back the reservation check_should_build made for this tagset, when the client decided
+ * after all not to build (docs/PROTOCOL.md, "release_build"). True when one was released.
+ */
+export async function releaseBuild(server: ServerAddress, clientInfo: ClientInfo, timeoutMs?: number): Promise<boolean> {
+  const answer = await callXmlRpc(server.xmlrpcUrl, 'release_build', [clientInfo], { timeoutMs });
+  if (typeof answer !== 'boolean') {
+    throw new ServerAnswerError('release_build', answer);
+  }
+  return answer;
+}
+
 export async function sendResults(
   server: ServerAddress,
   clientInfo: ClientInfo,
