@@ -9,6 +9,7 @@ import { findTagsetToFlush } from './find-tagset-to-flush.ts';
 import { PRUNE_BATCH_SIZE, pruneResults } from './prune-results.ts';
 import type { FlushedTagset, PruneSummary, RemovedResult } from './removal-types.ts';
 
+// Each is documented where the Coordinator offers it (coordinator/types.ts).
 export interface RemovalCommands {
   pruneResults(now?: number): Promise<PruneSummary>;
   removeResult(resultKey: number): Promise<RemovedResult>;

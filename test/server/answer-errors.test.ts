@@ -1,7 +1,7 @@
 // One error, thrown once, answered in each transport's own form by the one error middleware.
 import test from 'ava';
-import { startTestServer } from '../helpers/server.ts';
-import { callExpectingFault, createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
+import { startTestServer } from './helpers/server.ts';
+import { callExpectingFault, createThirdPartyClient } from './helpers/xmlrpc-client.ts';
 
 test('an unknown result is a fault over XML-RPC, a JSON 404 on the API and a 404 page for browsers', async (t) => {
   const { url } = await startTestServer(t);
