@@ -52,6 +52,11 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
     ctx.body = { build: answer.build, reason: answer.reason };
   });
 
+  router.post('/release-build', async (ctx) => {
+    const body = await readJsonObjectBody(ctx, maxBodyBytes);
+    ctx.body = { released: await coordinator.releaseBuild(body.client_info as WireStruct) };
+  });
+
   router.get('/expected', async (ctx) => {
     ctx.body = toExpectedJson(await coordinator.listExpectedBuilders());
   });

@@ -23,7 +23,9 @@ export type CheckShouldBuild = (clientInfo: WireStruct, options?: ShouldBuildOpt
 export function createShouldBuildCheck(store: Store, now: () => number): CheckShouldBuild {
   const runDecision = createSerialQueue();
   return async (clientInfo, { reserveBuild = true, buildAllowance = 0 } = {}) => {
-    const tagsetKey = readTagsetKey(readClientInfoBag(clientInfo));
+    const bag = readClientInfoBag(clientInfo);
+    const tagsetKey = readTagsetKey(bag);
+    const revision = readAnnouncedRevision(bag);
     if (!Number.isFinite(buildAllowance) || buildAllowance < 0) {
       throw new InvalidFieldError('build_allowance', 'a number of seconds, 0 or more', buildAllowance);
     }
@@ -34,11 +36,34 @@ export function createShouldBuildCheck(store: Store, now: () => number): CheckSh
         store.getTagset(tagsetKey),
       ]);
       const time = now();
-      const answer = decideShouldBuild({ now: time, buildRequested, reservation, latest: tagsetRecord?.latest });
+      const latest = tagsetRecord && { ...tagsetRecord.latest, revision: tagsetRecord.latestRevision };
+      const answer = decideShouldBuild({ now: time, buildRequested, reservation, latest, revision });
       if (answer.build && reserveBuild) {
         await store.setBuildReservation(tagsetKey, { reservedAt: time, requestedAllowance: buildAllowance });
       }
       return answer;
     });
   };
+}
+
+export type ReleaseBuild = (clientInfo: WireStruct) => Promise<boolean>;
+
+/** release_build: a client that decided not to build after all gives its reservation back. */
+export function createBuildRelease(store: Store): ReleaseBuild {
+  return async (clientInfo) => store.deleteBuildReservation(readTagsetKey(readClientInfoBag(clientInfo)));
+}
+
+// Revisions are commit ids or svn numbers; anything longer is not one, and is refused rather
+// than compared.
+const MAX_REVISION_LENGTH = 200;
+
+function readAnnouncedRevision(bag: WireStruct): string | undefined {
+  const revision = bag.revision;
+  if (revision === undefined || revision === null || revision === '') {
+    return undefined;
+  }
+  if (typeof revision !== 'string' || revision.length > MAX_REVISION_LENGTH) {
+    throw new InvalidFieldError('client_info.revision', `a string of at most ${MAX_REVISION_LENGTH} characters`, revision);
+  }
+  return revision;
 }

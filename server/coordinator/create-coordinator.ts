@@ -2,7 +2,7 @@
 // Coordinator API (every method is documented in types.ts). Nothing here decides anything.
 import { addResults } from '../commands/add-results.ts';
 import { addUpload } from '../commands/add-upload.ts';
-import { createShouldBuildCheck } from '../commands/check-should-build.ts';
+import { createBuildRelease, createShouldBuildCheck } from '../commands/check-should-build.ts';
 import { createRemovalCommands } from '../commands/remove-results.ts';
 import { requestBuild } from '../commands/request-build.ts';
 import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
@@ -31,6 +31,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     addResults: (clientInfo, resultsList, origin) =>
       addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }),
     checkShouldBuild: createShouldBuildCheck(store, now),
+    releaseBuild: createBuildRelease(store),
     requestBuild: (clientInfo) => requestBuild(store, clientInfo, now()),
     addUpload: (input) => addUpload(store, input, now()),
     ...removal,

@@ -39,6 +39,8 @@ export interface Coordinator {
   addResults(clientInfo: WireStruct, resultsList: WireStruct[], origin: { clientIp: string }): Promise<AddedResult>;
   /** Answers "should this client build now?" and reserves the build when the answer is yes. */
   checkShouldBuild(clientInfo: WireStruct, options?: ShouldBuildOptions): Promise<ShouldBuildAnswer>;
+  /** Gives back the reservation a "yes" made, for a client that decided not to build; true when one was held. */
+  releaseBuild(clientInfo: WireStruct): Promise<boolean>;
   /** Asks the next client of this tagset to build, whatever the other rules say. */
   requestBuild(clientInfo: WireStruct): Promise<void>;
   /** Attaches a file to the result that `authKey` belongs to. */

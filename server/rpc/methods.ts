@@ -47,6 +47,10 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
       return [answer.build, answer.reason];
     },
   }],
+  ['release_build', {
+    params: [{ name: 'client_info', type: 'struct' }],
+    call: ([clientInfo], { coordinator }) => coordinator.releaseBuild(clientInfo as WireStruct),
+  }],
   ['get_tagsets_for_package', {
     params: [{ name: 'package', type: 'string' }],
     call: ([packageName], { coordinator }) => coordinator.getTagsetsForPackage(packageName as string),

@@ -11,7 +11,9 @@ export interface ShouldBuildFacts {
   /** A build request for the tagset was pending (and has been consumed). */
   buildRequested: boolean;
   reservation: { reservedAt: number; requestedAllowance: number } | undefined;
-  latest: { receivedAt: number; success: boolean | null; duration: number | null } | undefined;
+  latest: { receivedAt: number; success: boolean | null; duration: number | null; revision: string | null } | undefined;
+  /** The revision the client is about to build, when it said (client_info.revision). */
+  revision?: string;
 }
 
 export interface ShouldBuildAnswer {
@@ -19,7 +21,10 @@ export interface ShouldBuildAnswer {
   reason: string;
 }
 
-/** Applies the six ordered rules of docs/PROTOCOL.md, "check_should_build". */
+/**
+ * Applies the ordered rules of docs/PROTOCOL.md, "check_should_build": the original's six, and
+ * between its third and fourth ours for clients that say which revision they would build.
+ */
 export function decideShouldBuild(facts: ShouldBuildFacts): ShouldBuildAnswer {
   const { now, reservation, latest } = facts;
   if (facts.buildRequested) {
@@ -33,6 +38,11 @@ export function decideShouldBuild(facts: ShouldBuildFacts): ShouldBuildAnswer {
   }
   if (!latest) {
     return { build: true, reason: 'no build recorded for this tagset; build!' };
+  }
+  // A cron-driven client learns the newest revision without checking out; without this rule a
+  // commit landing within a day of a passing build would wait for the day to end.
+  if (facts.revision !== undefined && facts.revision !== latest.revision) {
+    return { build: true, reason: `new revision ${facts.revision}; build!` };
   }
   const age = now - latest.receivedAt;
   if (age >= STALE_AFTER_SECONDS) {

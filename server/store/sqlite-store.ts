@@ -47,6 +47,7 @@ interface TagsetRow {
   arch: string;
   success: number | null;
   duration: number | null;
+  revision: string | null;
 }
 
 interface UploadRow {
@@ -62,7 +63,7 @@ interface UploadRow {
 
 const TAGSET_COLUMNS = `
   t.tagset_key, t.package, t.tags, t.result_count,
-  r.id, r.received_at, r.host, r.arch, r.success, r.duration`;
+  r.id, r.received_at, r.host, r.arch, r.success, r.duration, r.revision`;
 const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at';
 const RESULT_COLUMNS = `
   r.id, r.received_at, r.client_ip, r.package, r.host, r.arch, r.success, r.duration,
@@ -219,6 +220,9 @@ function createSqliteStore(database: Database.Database): Store {
     async setBuildReservation(tagsetKey, reservation) {
       statements.upsertReservation.run(tagsetKey, reservation.reservedAt, reservation.requestedAllowance);
     },
+    async deleteBuildReservation(tagsetKey) {
+      return statements.deleteReservation.run(tagsetKey).changes > 0;
+    },
     async addUpload(record: NewUploadRecord): Promise<UploadRecord> {
       const { lastInsertRowid } = statements.insertUpload.run(
         record.resultKey, record.filename, record.description, Number(record.visible),
@@ -282,6 +286,7 @@ function readTagsetRow(row: TagsetRow): TagsetRecord {
     tagsetKey: row.tagset_key,
     resultCount: row.result_count,
     latest,
+    latestRevision: row.revision,
   };
 }
 

@@ -86,6 +86,8 @@ export interface TagsetRecord {
   tagsetKey: string;
   resultCount: number;
   latest: ResultSummaryRecord;
+  /** What the newest result was built from (client_info.revision, else its checkout's version_info). */
+  latestRevision: string | null;
 }
 
 export interface NewUploadRecord {
@@ -138,6 +140,8 @@ export interface Store extends PageStore, RemovalStore {
   takeBuildRequest(tagsetKey: string): Promise<boolean>;
   getBuildReservation(tagsetKey: string): Promise<BuildReservation | undefined>;
   setBuildReservation(tagsetKey: string, reservation: BuildReservation): Promise<void>;
+  /** Ends the tagset's reservation; true when there was one. */
+  deleteBuildReservation(tagsetKey: string): Promise<boolean>;
   addUpload(record: NewUploadRecord): Promise<UploadRecord>;
   listUploads(resultKey: number): Promise<UploadRecord[]>;
   getUpload(resultKey: number, uploadId: number): Promise<UploadWithContent | undefined>;

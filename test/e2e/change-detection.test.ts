@@ -56,3 +56,41 @@ test('an unchanged revision is not built again; a new commit is, and --force-bui
   t.regex(rebuilt.stdout, /Result reported: .*\/results\/4/);
   t.regex(rebuilt.stdout, new RegExp(fixed.slice(0, 12)));
 });
+
+test('run from cron, every new commit is built, even within a day of a passing build; a skip gives its reservation back', async (t) => {
+  const directory = makeTempDir(t);
+  const server = await startServer({ port: 0, db: path.join(directory, 'results.db') });
+  t.teardown(() => server.close());
+  const repository = await makeGitRepository(t);
+  const env = { REPO_URL: repository.url, PONY_BUILD_CACHE: path.join(directory, 'cache') };
+  const run = () => runTypeScript(recipe, ['--report', server.url, '--debug'], { cwd: directory, env });
+
+  const failing = await run();
+  t.is(failing.code, 1, failing.stdout + failing.stderr);
+  t.regex(failing.stderr, new RegExp(`the git checkout would check out ${repository.revisions.second}`));
+
+  // The last build failed, so the server says go; the checkout finds the same revision, skips,
+  // says so on its last line, and hands the reservation back.
+  const skipped = await run();
+  t.is(skipped.code, 0, skipped.stdout + skipped.stderr);
+  t.regex(skipped.stdout, /Build skipped after .*: revision [0-9a-f]{40} was already reported as result 1\n/);
+  t.notRegex(skipped.stdout, /FAILED/);
+  t.regex(skipped.stderr, /\[debug\] release_build: true/);
+
+  const fixed = await repository.commit('fix', 'good');
+  const passing = await run();
+  t.is(passing.code, 0, passing.stdout + passing.stderr);
+  t.regex(passing.stderr, new RegExp(`check_should_build answered true \\(new revision ${fixed}; build!\\)`));
+  t.regex(passing.stdout, /Result reported: .*\/results\/2/);
+
+  // The original's rules alone would wait a day after a passing build.
+  const upToDate = await run();
+  t.is(upToDate.code, 0, upToDate.stdout + upToDate.stderr);
+  t.regex(upToDate.stdout, /not building fixture-git: the server says "build up to date"/);
+
+  const next = await repository.commit('next', 'three');
+  const rebuilt = await run();
+  t.is(rebuilt.code, 1, rebuilt.stdout + rebuilt.stderr);
+  t.regex(rebuilt.stderr, new RegExp(`check_should_build answered true \\(new revision ${next}; build!\\)`));
+  t.regex(rebuilt.stdout, /Result reported: .*\/results\/3/);
+});

@@ -128,3 +128,44 @@ test('two clients asking at once: only one is told to build', async (t) => {
   const answers = await Promise.all([check(), check(), check(), check()]);
   t.is(answers.filter(([build]) => build).length, 1);
 });
+
+test('the new-revision rule: a revision other than the last result\'s is built within the day; the same one is not', async (t) => {
+  const { clock, check, addResult } = await setUp(t);
+  await addResult(makeClientInfo({ revision: 'aaa111', success: true }));
+  clock.advance(HOUR);
+  t.deepEqual(await check(makeClientInfo({ revision: 'aaa111' }), false), [false, 'build up to date']);
+  t.deepEqual(await check(makeClientInfo(), false), [false, 'build up to date'], 'no revision: the original\'s answer');
+  t.deepEqual(await check(makeClientInfo({ revision: 'bbb222' })), [true, 'new revision bbb222; build!']);
+  t.deepEqual(await check(makeClientInfo({ revision: 'ccc333' })), [false, 'may be in build now'], 'the reservation still comes first');
+});
+
+test('a revision that is not a short string is refused with a fault naming it', async (t) => {
+  const { client } = await setUp(t);
+  const error = await t.throwsAsync(client.call('check_should_build', [makeClientInfo({ revision: 'x'.repeat(201) }), true, 0]));
+  t.regex(error!.message, /client_info\.revision must be a string of at most 200 characters/);
+});
+
+test('release_build gives the reservation back: the next client is told to build at once', async (t) => {
+  const { check, client, addResult } = await setUp(t);
+  await addResult(makeClientInfo({ revision: 'aaa111', success: false }));
+  t.deepEqual(await check(makeClientInfo({ revision: 'aaa111' })), [true, 'last build was unsuccessful; go!']);
+  t.deepEqual(await check(makeClientInfo({ revision: 'bbb222' }), false), [false, 'may be in build now']);
+  t.is(await client.call('release_build', [makeClientInfo({ revision: 'aaa111' })]), true);
+  t.deepEqual(await check(makeClientInfo({ revision: 'bbb222' })), [true, 'new revision bbb222; build!']);
+  t.is(await client.call('release_build', [makeClientInfo({ host: 'elsewhere' })]), false, 'nothing held there');
+});
+
+test('release_build over JSON answers whether a reservation was held', async (t) => {
+  const app = await startTestApp(t);
+  const post = (route: string) =>
+    fetch(new URL(`api/v1/${route}`, app.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ client_info: makeClientInfo() }),
+    });
+  t.deepEqual(await (await post('check-should-build')).json(), { build: true, reason: 'no build recorded for this tagset; build!' });
+  const released = await post('release-build');
+  t.is(released.status, 200);
+  t.deepEqual(await released.json(), { released: true });
+  t.deepEqual(await (await post('release-build')).json(), { released: false });
+});

@@ -26,6 +26,7 @@ function makeRecord(tagset: string[]): TagsetRecord {
   return {
     package: 'p', tagset, tagsetKey: JSON.stringify(tagset), resultCount: 1,
     latest: { key: 1, receivedAt: 0, package: 'p', host: '', arch: '', success: true, duration: null },
+    latestRevision: null,
   };
 }
 

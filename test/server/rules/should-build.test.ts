@@ -23,7 +23,25 @@ test('the rules apply in order: a request beats a reservation, a reservation bea
     { build: true, reason: 'build requested' });
   t.deepEqual(decideShouldBuild({ now, buildRequested: false, reservation, latest: undefined }),
     { build: false, reason: 'may be in build now' });
-  const staleFailure = { receivedAt: now - 2 * 86_400, success: false, duration: null };
+  const staleFailure = { receivedAt: now - 2 * 86_400, success: false, duration: null, revision: null };
   t.deepEqual(decideShouldBuild({ now, buildRequested: false, reservation: undefined, latest: staleFailure }),
     { build: true, reason: 'last build was 2 days, 0:00:00 ago; do build!' });
+});
+
+test('a client that names a revision other than the last result\'s is told to build, within the day too', (t) => {
+  const now = 10_000;
+  const passedAnHourAgo = { receivedAt: now - 3600, success: true, duration: 60, revision: 'aaa111' };
+  const facts = { now, buildRequested: false, reservation: undefined, latest: passedAnHourAgo };
+  t.deepEqual(decideShouldBuild({ ...facts, revision: 'bbb222' }), { build: true, reason: 'new revision bbb222; build!' });
+  t.deepEqual(decideShouldBuild({ ...facts, revision: 'aaa111' }), { build: false, reason: 'build up to date' });
+  // No revision sent: the original's answer.
+  t.deepEqual(decideShouldBuild(facts), { build: false, reason: 'build up to date' });
+  // A last result without a recorded revision differs from any revision named.
+  t.deepEqual(decideShouldBuild({ ...facts, latest: { ...passedAnHourAgo, revision: null }, revision: 'aaa111' }),
+    { build: true, reason: 'new revision aaa111; build!' });
+  // The reservation and the request still come first, and no result at all says so first.
+  t.deepEqual(decideShouldBuild({ ...facts, reservation: { reservedAt: now - 10, requestedAllowance: 0 }, revision: 'bbb222' }),
+    { build: false, reason: 'may be in build now' });
+  t.deepEqual(decideShouldBuild({ ...facts, latest: undefined, revision: 'bbb222' }),
+    { build: true, reason: 'no build recorded for this tagset; build!' });
 });
