@@ -3,11 +3,13 @@
 // and survivors of SIGTERM killed once the command itself is gone. The tests check that each
 // happens (test/runner/exec/terminate-tree.test.ts, pump-output.test.ts); how soon is timing,
 // so it is measured here, where a busy machine shows as a slow number rather than a red build.
+import { fileURLToPath } from 'node:url';
 import { runCommand } from '../runner/exec/index.ts';
 import type { OutputStream } from '../wire/types.ts';
 
 // The pipe grace in runner/exec/run-command.ts.
 const PIPE_GRACE_MS = 500;
+const holdsPipes = fileURLToPath(new URL('../test/fixtures/holds-pipes.sh', import.meta.url));
 const ignoresSigterm = [process.execPath, '-e', 'process.on("SIGTERM", () => {}); console.log("ready"); setInterval(() => {}, 1000)'];
 
 function killIfRunning(pid: number): void {
@@ -58,9 +60,10 @@ async function measureKillGrace(): Promise<number> {
   return interrupt.getMsSinceInterrupt() - 300;
 }
 
-// Exits at once, leaving a background process holding its pipes for the pipe grace.
+// Exits at once, leaving a process of its own session (out of reach of the clean-up of the
+// step's group) holding its pipes for the pipe grace.
 async function measurePipeGrace(): Promise<number> {
-  const outcome = await runCommand({ command: 'sleep 300 & echo "$!"; exit 0', shell: true });
+  const outcome = await runCommand({ command: [holdsPipes] });
   killIfRunning(readPid(outcome.output));
   return outcome.durationSeconds * 1000 - PIPE_GRACE_MS;
 }
