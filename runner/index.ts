@@ -35,7 +35,7 @@ export { parseTapFile, parseTapStream } from './test-reports/tap/parse-tap.ts';
 export { TapParser } from './test-reports/tap/tap-parser.ts';
 export { parseNodeTestEventsFile } from './test-reports/node-test/read-node-test-events.ts';
 export { nodeTestReporterPath } from './test-reports/node-test-reporter-path.ts';
-export { nodeTestEventsVariable } from './test-reports/collect-step-report.ts';
+export { nodeTestEventsVariable, nodeTestReporterVariable } from './test-reports/collect-step-report.ts';
 export { TestReport, type ParsedTestCase } from './test-reports/test-report.ts';
 export type { TestReportOption } from './test-reports/test-report-option.ts';
 export { countTestCases } from './test-reports/count-test-cases.ts';

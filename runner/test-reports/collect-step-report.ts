@@ -12,11 +12,18 @@ import { parseJunitFile } from './junit/parse-junit.ts';
 import { parseNodeTestEventsFile } from './node-test/read-node-test-events.ts';
 import { TapParser } from './tap/tap-parser.ts';
 import { TestReport } from './test-report.ts';
+import { nodeTestReporterPath } from './node-test-reporter-path.ts';
 import type { TestReportOption } from './test-report-option.ts';
 import { toStepFields, type TestReportFields } from './to-step-fields.ts';
 
 /** The environment variable naming the file node-test-reporter.mjs should write to. */
 export const nodeTestEventsVariable = 'PONY_BUILD_NODE_TEST_EVENTS';
+/**
+ * The environment variable holding the reporter's absolute path. A step runs in a checkout
+ * that need not have pony-build installed, where `pony-build/node-test-reporter` cannot be
+ * resolved; the path always can.
+ */
+export const nodeTestReporterVariable = 'PONY_BUILD_NODE_TEST_REPORTER';
 
 export interface StepReportCollector {
   /** Variables to add to the step's environment. */
@@ -43,7 +50,7 @@ export async function startStepReport(option: TestReportOption, cwd: string): Pr
     const directory = await mkdtemp(path.join(os.tmpdir(), 'pony-node-test-'));
     const file = path.join(directory, 'events.jsonl');
     return {
-      env: { [nodeTestEventsVariable]: file },
+      env: { [nodeTestEventsVariable]: file, [nodeTestReporterVariable]: nodeTestReporterPath },
       onOutput: () => {},
       finish: async (ending) => {
         try {
@@ -70,7 +77,7 @@ async function readNodeTestEvents(file: string): Promise<TestReport> {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     report.warn(
       missing
-        ? `the node:test reporter wrote nothing; run node with \`--test-reporter=<pony-build>/runner/test-reports/node-test-reporter.mjs --test-reporter-destination=$${nodeTestEventsVariable}\``
+        ? `the node:test reporter wrote nothing; run node with \`--test-reporter="$${nodeTestReporterVariable}" --test-reporter-destination="$${nodeTestEventsVariable}"\``
         : `could not read the node:test events: ${(error as Error).message}`,
     );
     return report;

@@ -3,7 +3,7 @@
 // test case, which the runner reads back into the step's `test_cases`:
 //
 //   node --test --test-reporter=spec --test-reporter-destination=stdout \
-//        --test-reporter=pony-build/node-test-reporter \
+//        --test-reporter="$PONY_BUILD_NODE_TEST_REPORTER" \
 //        --test-reporter-destination="$PONY_BUILD_NODE_TEST_EVENTS"
 //
 // A test with subtests is written only when it failed while none of its

@@ -41,6 +41,24 @@ test('nodeTest: the runner names a temp file in PONY_BUILD_NODE_TEST_EVENTS, rea
   t.is(step.test_report_mismatch, 'exit status 0 but 2 tests failed');
 });
 
+test('nodeTest: $PONY_BUILD_NODE_TEST_REPORTER names the reporter, so a step works where pony-build is not installed', async (t) => {
+  // A temp dir far from this project, as a recipe's checkout is: `pony-build/...` cannot resolve there.
+  const directory = makeTempDir(t);
+  cpSync(path.join(nodeTestDir, 'sample.test.mjs'), path.join(directory, 'sample.test.mjs'));
+  const command = `"${process.execPath}" --test --test-reporter="$PONY_BUILD_NODE_TEST_REPORTER" --test-reporter-destination="$PONY_BUILD_NODE_TEST_EVENTS" sample.test.mjs`;
+  const outcome = await runBuild({ package: 'p', cwd: directory, steps: [testStep(command, { shell: true, testReport: { nodeTest: true } })] });
+  const step = outcome.results[0];
+  t.is(step.test_counts?.total, 7, step.errout);
+  t.is(step.test_report_warnings, undefined);
+});
+
+test('nodeTest: a command that never loads the reporter gets a warning that says how to', async (t) => {
+  const outcome = await runBuild({ package: 'p', cwd: nodeTestDir, steps: [testStep(['true'], { testReport: { nodeTest: true } })] });
+  t.deepEqual(outcome.results[0].test_report_warnings, [
+    'the node:test reporter wrote nothing; run node with `--test-reporter="$PONY_BUILD_NODE_TEST_REPORTER" --test-reporter-destination="$PONY_BUILD_NODE_TEST_EVENTS"`',
+  ]);
+});
+
 test('JUnit globs are expanded in the step directory after the command; stale and missing files are warnings', async (t) => {
   const directory = makeTempDir(t);
   const stale = path.join(directory, 'stale.xml');
