@@ -1,10 +1,2 @@
-export function formatDuration(seconds: number): string {
-  if (seconds < 1) {
-    return `${Math.round(seconds * 1000)} ms`;
-  }
-  if (seconds < 60) {
-    return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
-  }
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
+// The terminal says durations as the pages do; a step that never reported one reads as "<1 ms".
+export { formatDuration } from '../../wire/format-duration.ts';
