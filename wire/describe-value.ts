@@ -1,6 +1,7 @@
 // The one describer of values for error messages, on both sides of the wire: every
 // message quotes the offending value and its kind, so a mistake is found at a glance.
 import type { WireStruct } from './types.ts';
+import { WholeDouble } from './whole-double.ts';
 
 const MAX_SHOWN_CHARACTERS = 120;
 
@@ -29,6 +30,7 @@ export function describeWireType(value: unknown): string {
       if (Buffer.isBuffer(value)) return 'base64';
       if (value instanceof Date) return 'dateTime.iso8601';
       if (Array.isArray(value)) return 'array';
+      if (value instanceof WholeDouble) return 'double';
       return isWireStruct(value) ? 'struct' : (value.constructor?.name ?? 'object');
     default:
       return typeof value;

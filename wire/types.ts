@@ -1,11 +1,16 @@
 // The wire contract's result model, shared by the client library and the server.
 // It is the original pony-build's three bags (docs/PROTOCOL.md, "The three bags"); every bag is
 // open-ended because the server stores any key a client sends.
+import type { WholeDouble } from './whole-double.ts';
 
-/** A value that XML-RPC can carry; JSON carries the same set through a tagged codec. */
+/**
+ * A value that XML-RPC can carry; JSON carries the same set through a tagged codec. A
+ * `<double>` is a number, or a WholeDouble when its value is whole, so it stays a double.
+ */
 export type WireValue =
   | string
   | number
+  | WholeDouble
   | boolean
   | null
   | Date
@@ -92,8 +97,8 @@ export interface TestCounts extends WireStruct {
 
 /** Made by the server when a result arrives. */
 export interface Receipt extends WireStruct {
-  /** Unix seconds. */
-  time: number;
+  /** Unix seconds; a WholeDouble when it lands on a whole second, so it is still a double. */
+  time: number | WholeDouble;
   client_ip: string;
   result_key: string;
 }

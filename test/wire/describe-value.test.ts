@@ -1,5 +1,6 @@
 import test from 'ava';
 import { describeValue, describeWireType, describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
+import { WholeDouble } from '../../wire/whole-double.ts';
 
 test('describeValue quotes the value and names its kind in JavaScript words', (t) => {
   t.is(describeValue(-1), '`-1` (number)');
@@ -25,6 +26,7 @@ test('describeValue shortens long values', (t) => {
 test('describeWireValue and describeWireType speak the protocol\'s types', (t) => {
   t.is(describeWireValue(undefined), 'nothing');
   t.is(describeWireValue(4.5), '`4.5` (double)');
+  t.is(describeWireValue(new WholeDouble(2)), '`2` (double)');
   t.is(describeWireValue(4), '`4` (int)');
   t.is(describeWireValue(2n ** 40n), '`1099511627776` (i8)');
   t.is(describeWireValue(Buffer.from('abc')), '`3 bytes` (base64)');

@@ -15,6 +15,7 @@
 // subset beats every library above once values are built, refuses DOCTYPE by construction,
 // and keeps all nesting on explicit stacks.
 import { describeWireValue, isWireStruct } from '../describe-value.ts';
+import { readWireNumber } from '../read-wire-number.ts';
 import type { WireValue } from '../types.ts';
 import { decodeDocument } from './decode-document.ts';
 import { XmlRpcFault, XmlRpcParseError } from './errors.ts';
@@ -63,9 +64,11 @@ function readFault(fault: WireValue | undefined): XmlRpcFault | XmlRpcParseError
   if (!isWireStruct(fault)) {
     return new XmlRpcParseError(`a <fault> must hold a struct, found ${describeWireValue(fault)}`);
   }
-  const { faultCode, faultString } = fault;
-  if (typeof faultCode !== 'number' || !Number.isInteger(faultCode)) {
-    return new XmlRpcParseError(`a <fault> must hold an integer faultCode, found ${describeWireValue(faultCode)}`);
+  const { faultString } = fault;
+  // Some peers write the code as a whole double (`<double>1.0</double>`), which says the same.
+  const faultCode = readWireNumber(fault.faultCode);
+  if (faultCode === undefined || !Number.isInteger(faultCode)) {
+    return new XmlRpcParseError(`a <fault> must hold an integer faultCode, found ${describeWireValue(fault.faultCode)}`);
   }
   if (typeof faultString !== 'string') {
     return new XmlRpcParseError(`a <fault> must hold a string faultString, found ${describeWireValue(faultString)}`);

@@ -1,4 +1,5 @@
 import type { WireValue } from '../types.ts';
+import { toWireDouble, type WholeDouble } from '../whole-double.ts';
 import { parseIsoDate } from './date.ts';
 
 export type ScalarType = 'string' | 'int' | 'i4' | 'i8' | 'double' | 'boolean' | 'base64' | 'dateTime.iso8601' | 'nil';
@@ -55,13 +56,14 @@ function convertInteger(text: string): number | bigint | undefined {
   return wide >= INT64_MIN && wide <= INT64_MAX ? wide : undefined;
 }
 
-function convertDouble(text: string): number | undefined {
+// A whole double (2.0) is wrapped, or it would be stored and answered as an int.
+function convertDouble(text: string): number | WholeDouble | undefined {
   if (!DOUBLE.test(text)) {
     return undefined;
   }
   const value = Number(text);
   // 1e999 parses as Infinity, which we could not send back.
-  return Number.isFinite(value) ? value : undefined;
+  return Number.isFinite(value) ? toWireDouble(value) : undefined;
 }
 
 function convertBoolean(text: string): boolean | undefined {

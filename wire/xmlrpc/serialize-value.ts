@@ -1,4 +1,5 @@
 import { describeValue, isWireStruct } from '../describe-value.ts';
+import { WholeDouble } from '../whole-double.ts';
 import { formatIsoDate } from './date.ts';
 import { canCarryAsXmlText, escapeXmlText } from './escape.ts';
 
@@ -128,7 +129,16 @@ function serializeObjectScalar(value: object | null, pending: PendingValue, path
     const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     return `<value><base64>${bytes.toString('base64')}</base64></value>`;
   }
+  if (value instanceof WholeDouble) {
+    return `<value><double>${formatWholeDouble(value.value)}</double></value>`;
+  }
   throw new TypeError(`Cannot serialize ${describeValue(value)} at ${formatPath(pending, path)} to XML-RPC`);
+}
+
+// As Python's repr writes a whole float: `2.0`, or with an exponent (`1e+21`) when JavaScript uses one.
+function formatWholeDouble(value: number): string {
+  const text = String(value);
+  return text.includes('e') ? text : `${text}.0`;
 }
 
 function escapeMemberName(name: string, pending: PendingValue, path: string): string {

@@ -6,6 +6,7 @@ import {
   XmlRpcFault,
   XmlRpcParseError,
 } from '../../../wire/xmlrpc/index.ts';
+import { WholeDouble } from '../../../wire/whole-double.ts';
 import { makeCallDocument, makeResponseDocument } from './helpers/documents.ts';
 
 function parseValue(valueXml: string): unknown {
@@ -65,8 +66,18 @@ test('integers beyond 64 bits are refused', (t) => {
 
 test('<double> gives a number, with or without exponent', (t) => {
   t.is(parseValue('<value><double>-1.5</double></value>'), -1.5);
-  t.is(parseValue('<value><double>1e+100</double></value>'), 1e100);
+  t.deepEqual(parseValue('<value><double>1e+100</double></value>'), new WholeDouble(1e100));
   t.is(parseValue('<value><double>.5</double></value>'), 0.5);
+});
+
+test('a whole <double> stays a double, apart from an <int> of the same value', (t) => {
+  const double = parseValue('<value><double>2.0</double></value>');
+  t.true(double instanceof WholeDouble);
+  t.is((double as WholeDouble).value, 2);
+  t.deepEqual(parseValue('<value><double>-3</double></value>'), new WholeDouble(-3));
+  t.is(parseValue('<value><int>2</int></value>'), 2);
+  // -0 has no int to be mistaken for, so it stays a plain number.
+  t.true(Object.is(parseValue('<value><double>-0.0</double></value>'), -0));
 });
 
 test('<boolean> accepts only 0 and 1', (t) => {

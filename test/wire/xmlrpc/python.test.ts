@@ -1,5 +1,6 @@
 import test from 'ava';
 import type { WireValue } from '../../../wire/types.ts';
+import { WholeDouble } from '../../../wire/whole-double.ts';
 import {
   parseMethodCall,
   parseMethodResponse,
@@ -68,7 +69,7 @@ test('a fault exactly as Python writes it', (t) => {
 test('an add_results call from a live Python client, with nil, bytes, dates and unicode', async (t) => {
   const document = await runPython(`
 import datetime, sys, xmlrpc.client
-client_info = {'package': 'pony', 'host': 'h', 'arch': 'linux-x86_64', 'success': False, 'tags': None, 'duration': 1.5,
+client_info = {'package': 'pony', 'host': 'h', 'arch': 'linux-x86_64', 'success': False, 'tags': None, 'duration': 2.0,
                'started': datetime.datetime(2024, 5, 6, 7, 8, 9), 'note': 'naïve <&> 😀', 'cr': 'a\\r\\nb'}
 results = [{'name': 'make', 'type': 'build', 'status': -1, 'output': b'\\x1b[31mred\\x1b[0m' * 30, 'errout': '',
             'command': ['make', '-j2'], 'duration': 0.25}]
@@ -78,7 +79,7 @@ sys.stdout.write(xmlrpc.client.dumps((client_info, results), 'add_results', allo
   t.is(methodName, 'add_results');
   t.deepEqual(params, [
     {
-      package: 'pony', host: 'h', arch: 'linux-x86_64', success: false, tags: null, duration: 1.5,
+      package: 'pony', host: 'h', arch: 'linux-x86_64', success: false, tags: null, duration: new WholeDouble(2),
       started: new Date('2024-05-06T07:08:09Z'), note: 'naïve <&> 😀', cr: 'a\r\nb',
     },
     [{
@@ -96,6 +97,8 @@ test('Python parses everything we send as the same values', async (t) => {
     2n ** 62n,
     -7,
     0.1,
+    new WholeDouble(2),
+    new WholeDouble(1_700_000_000),
     true,
     null,
     new Date('2024-01-02T03:04:05Z'),
@@ -112,6 +115,9 @@ test('Python parses everything we send as the same values', async (t) => {
       { $int: '4611686018427387904' },
       { $int: '-7' },
       0.1,
+      // Floats are left untagged: whole doubles arrive as Python floats, not as ints.
+      2,
+      1_700_000_000,
       true,
       null,
       { $datetime: '2024-01-02T03:04:05' },

@@ -1,5 +1,6 @@
 import test from 'ava';
 import type { WireValue } from '../../../wire/types.ts';
+import { WholeDouble } from '../../../wire/whole-double.ts';
 import {
   parseMethodCall,
   parseMethodResponse,
@@ -21,7 +22,10 @@ const samples: Array<[string, WireValue]> = [
   ['the most negative i8', -(2n ** 63n)],
   ['a double', 3.141592653589793],
   ['a tiny double', 5e-324],
-  ['a huge double', 1.7976931348623157e308],
+  // The largest double is whole, so it comes back as a whole double.
+  ['a huge double', new WholeDouble(1.7976931348623157e308)],
+  ['a whole double', new WholeDouble(2)],
+  ['a negative whole double', new WholeDouble(-1_700_000_000)],
   ['true', true],
   ['false', false],
   ['nil', null],
@@ -32,7 +36,7 @@ const samples: Array<[string, WireValue]> = [
   ['an empty struct', {}],
   ['a mixed array', [1, 'two', [3, [4, { five: 5 }]], null, false]],
   ['a struct of every type', {
-    s: 's', i: 1, b: true, d: 0.5, n: null, t: new Date('2020-01-01T00:00:00Z'), x: Buffer.from('x'), a: [1], st: { nested: {} },
+    s: 's', i: 1, b: true, d: 0.5, w: new WholeDouble(7), n: null, t: new Date('2020-01-01T00:00:00Z'), x: Buffer.from('x'), a: [1], st: { nested: {} },
     'odd <name> & more': 'ok', '': 'empty name',
   }],
 ];

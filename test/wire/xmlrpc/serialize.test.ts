@@ -1,6 +1,7 @@
 import test from 'ava';
 import { serializeFault, serializeMethodCall, serializeMethodResponse } from '../../../wire/xmlrpc/index.ts';
 import type { WireValue } from '../../../wire/types.ts';
+import { WholeDouble } from '../../../wire/whole-double.ts';
 import { writeValueXml } from './helpers/documents.ts';
 
 test('a method call has the declaration, the name and one <param> per value', (t) => {
@@ -91,6 +92,13 @@ test('non-integers and integers beyond 64 bits are <double>', (t) => {
   t.is(writeValueXml(-0.001), '<value><double>-0.001</double></value>');
   t.is(writeValueXml(1e300), '<value><double>1e+300</double></value>');
   t.is(writeValueXml(-0), '<value><double>0</double></value>');
+});
+
+test('a whole double is <double> written as Python writes a whole float', (t) => {
+  t.is(writeValueXml(new WholeDouble(2)), '<value><double>2.0</double></value>');
+  t.is(writeValueXml(new WholeDouble(-1_700_000_000)), '<value><double>-1700000000.0</double></value>');
+  t.is(writeValueXml(new WholeDouble(2 ** 53)), '<value><double>9007199254740992.0</double></value>');
+  t.is(writeValueXml(new WholeDouble(1e300)), '<value><double>1e+300</double></value>');
 });
 
 for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
