@@ -1,7 +1,11 @@
-// Bodies are read whole into memory, so the size limit is enforced while reading: a body
-// announced or found to be too large is refused without reading the rest of it.
+// Bodies are read whole into memory, so the size limit is enforced while reading: nothing past
+// the limit is kept. A body found too large is still read to its end and thrown away, up to a
+// bound (discard-body.ts), because clients such as Python's xmlrpc.client send the whole body
+// before reading any answer: a connection closed under them reads as a broken pipe, never as
+// the 413 or the fault that says why.
 import type { Context } from 'koa';
 import getRawBody from 'raw-body';
+import { discardBody, findDiscardBound } from './discard-body.ts';
 import { BodyTooLargeError, HttpError } from './http-error.ts';
 
 /** Reads the request body, at most `maxBytes` of it. */
@@ -13,15 +17,14 @@ export async function readRequestBody(ctx: Context, maxBytes: number): Promise<B
   try {
     return await getRawBody(ctx.req, { limit: maxBytes, length: ctx.get('Content-Length') || undefined });
   } catch (error) {
-    throw translateBodyError(ctx, error, maxBytes);
+    throw await translateBodyError(ctx, error, maxBytes);
   }
 }
 
-function translateBodyError(ctx: Context, error: unknown, maxBytes: number): Error {
+async function translateBodyError(ctx: Context, error: unknown, maxBytes: number): Promise<Error> {
   const type = (error as { type?: string }).type;
   if (type === 'entity.too.large') {
-    // The unread rest of the body must not be taken for the next request on this connection.
-    ctx.set('Connection', 'close');
+    await refuseTooLarge(ctx, error as { expected?: number; received?: number }, maxBytes);
     return new BodyTooLargeError(maxBytes);
   }
   if (type === 'request.aborted') {
@@ -31,4 +34,16 @@ function translateBodyError(ctx: Context, error: unknown, maxBytes: number): Err
     return new HttpError(400, 'the body is not as long as its Content-Length says', { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+// raw-body says how much it read (`received`), or, when Content-Length alone was too large, what
+// was announced (`expected`) with nothing read.
+async function refuseTooLarge(ctx: Context, read: { expected?: number; received?: number }, maxBytes: number): Promise<void> {
+  const bound = findDiscardBound(maxBytes);
+  const alreadyRead = read.received ?? 0;
+  const fitsBound = read.expected === undefined ? alreadyRead <= bound : read.expected <= bound;
+  if (!fitsBound || !(await discardBody(ctx.req, bound - alreadyRead))) {
+    // The unread rest of the body must not be taken for the next request on this connection.
+    ctx.set('Connection', 'close');
+  }
 }
