@@ -33,6 +33,8 @@ export function gitCheckout(options: GitCheckoutOptions): BuildContext {
       constructorName: 'gitCheckout',
       optionChecks: { url: checkUrl, ref: checkGitRef, shallow: checkBoolean, directory: checkDirectory, cache: checkBoolean },
       getRequestedRef: (given) => given.ref,
+      defaultRefName: 'default branch',
+      shortenRevision: (sha) => sha.slice(0, 7),
       checkOut: (request) => (request.cachePath === undefined ? checkOutFromRemote(request) : checkOutFromCache(request, request.cachePath)),
       readRevision: readGitRevision,
       readUpstreamRevision: readGitUpstreamRevision,
@@ -65,7 +67,8 @@ function checkOutFromRemote(request: CheckoutRequest<GitCheckoutOptions>): Promi
 async function cloneAndCheckOut(request: CheckoutRequest<GitCheckoutOptions>, source: string, resolved: ResolvedRef): Promise<void> {
   const { scope, contextName, options, target } = request;
   if (resolved.kind === 'commit') {
-    await runCheckoutStep(scope, contextName, ['git', 'clone', '--no-checkout', '--', source, target], { env: GIT_STEP_ENV });
+    const name = `git clone ${options.url}`;
+    await runCheckoutStep(scope, contextName, ['git', 'clone', '--no-checkout', '--', source, target], { name, env: GIT_STEP_ENV });
     await request.runRevisionStep(['git', 'checkout', '--detach', resolved.sha], { cwd: target, env: GIT_STEP_ENV });
     return;
   }

@@ -22,6 +22,9 @@ export function hgCheckout(options: HgCheckoutOptions): BuildContext {
       constructorName: 'hgCheckout',
       optionChecks: { url: checkUrl, ref: checkHgRef, directory: checkDirectory, cache: checkBoolean },
       getRequestedRef: (given) => given.ref,
+      defaultRefName: 'default',
+      // hg's own short form of a node.
+      shortenRevision: (node) => node.slice(0, 12),
       checkOut: checkOutHg,
       readRevision: readHgRevision,
       readUpstreamRevision: readHgUpstreamRevision,
@@ -32,17 +35,18 @@ export function hgCheckout(options: HgCheckoutOptions): BuildContext {
 
 async function checkOutHg(request: CheckoutRequest<HgCheckoutOptions>): Promise<void> {
   const { scope, contextName, options, target, cachePath } = request;
+  const clone = { name: `hg clone ${options.url}` };
   if (cachePath === undefined) {
-    await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', options.url, target]);
+    await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', options.url, target], clone);
   } else {
     if (await hasMetadata(cachePath, '.hg')) {
-      await runCheckoutStep(scope, contextName, ['hg', 'pull'], { cwd: cachePath });
+      await runCheckoutStep(scope, contextName, ['hg', 'pull'], { name: `hg pull ${options.url} into the cache`, cwd: cachePath });
     } else {
       await createCacheAtomically(cachePath, async (partialPath) => {
-        await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', options.url, partialPath]);
+        await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', options.url, partialPath], { name: `hg clone ${options.url} into the cache` });
       });
     }
-    await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', cachePath, target]);
+    await runCheckoutStep(scope, contextName, ['hg', 'clone', '-U', '--', cachePath, target], clone);
     // The local clone's default path is the cache; `hg pull` in the build should reach the real one.
     await writeFile(path.join(target, '.hg', 'hgrc'), `[paths]\ndefault = ${options.url}\n`);
   }

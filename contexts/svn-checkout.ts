@@ -19,6 +19,8 @@ export function svnCheckout(options: SvnCheckoutOptions): BuildContext {
       constructorName: 'svnCheckout',
       optionChecks: { url: checkUrl, revision: checkRevisionName, directory: checkDirectory, cache: checkBoolean },
       getRequestedRef: (given) => (given.revision === undefined ? undefined : String(given.revision)),
+      defaultRefName: 'HEAD',
+      shortenRevision: (revision) => `r${revision}`,
       checkOut: checkOutSvn,
       readRevision: readSvnRevision,
       readUpstreamRevision: readSvnUpstreamRevision,
@@ -36,7 +38,8 @@ async function checkOutSvn(request: CheckoutRequest<SvnCheckoutOptions>): Promis
     return;
   }
   await refreshCache(request, cachePath);
-  await runCheckoutStep(scope, request.contextName, ['cp', '-a', cachePath, target]);
+  const name = `copy the cached working copy of ${request.options.url}`;
+  await runCheckoutStep(scope, request.contextName, ['cp', '-a', cachePath, target], { name });
 }
 
 async function readSvnRevision(scope: ContextScope, directory: string): Promise<Revision> {

@@ -24,12 +24,13 @@ export interface CheckoutRequest<Options extends CheckoutOptions> {
   /**
    * Runs the step that brings a working copy to its revision (the clone, the update). The
    * revision is read from `workingCopy` (default `target`) before the step's end is
-   * announced, so the step carries `version_type` and `version_info` for every consumer.
+   * announced, so the step carries `version_type` and `version_info` for every consumer, and
+   * its name says what was checked out: `git checkout main @ 1a2b3c4`.
    */
   runRevisionStep(command: string[], options?: RevisionStepOptions): Promise<StepResult>;
 }
 
-export interface RevisionStepOptions extends CheckoutStepOptions {
+export interface RevisionStepOptions extends Omit<CheckoutStepOptions, 'name'> {
   /** Where the step leaves the working copy whose revision counts, when not `target`. */
   workingCopy?: string;
 }
@@ -49,6 +50,10 @@ export interface CheckoutDriver<Options extends CheckoutOptions> {
   optionChecks: Readonly<Record<keyof Options & string, OptionCheck>>;
   /** What was asked for, recorded as `ref` in `client_info`. */
   getRequestedRef(options: Options): string | undefined;
+  /** What a checkout gets when no ref is asked for, in step names: `default branch`, `HEAD`. */
+  defaultRefName: string;
+  /** A revision as people quote it in step names: `1a2b3c4`, `r1234`. */
+  shortenRevision(revision: string): string;
   /** Makes `request.target`; the step that settles its revision goes through `request.runRevisionStep`. */
   checkOut(request: CheckoutRequest<Options>): Promise<void>;
   /** Reads what the working copy in `directory` holds. */
@@ -134,10 +139,12 @@ async function checkOutRevision<Options extends CheckoutOptions>(
 ): Promise<Revision> {
   const { scope, contextName, target } = request;
   const read: { revision?: Revision } = {};
+  const name = `${driver.vcs} checkout ${driver.getRequestedRef(request.options) ?? driver.defaultRefName}`;
   const runRevisionStep = (command: string[], { workingCopy = target, ...stepOptions }: RevisionStepOptions = {}) =>
-    runCheckoutStep(scope, contextName, command, stepOptions, async (step) => {
+    runCheckoutStep(scope, contextName, command, { ...stepOptions, name }, async (step) => {
       read.revision = await driver.readRevision(scope, workingCopy);
       recordVersion(step, driver.vcs, read.revision.versionInfo);
+      step.name = `${name} @ ${driver.shortenRevision(read.revision.revision)}`;
     });
   await driver.checkOut({ ...request, runRevisionStep });
   if (read.revision === undefined) {

@@ -1,5 +1,7 @@
 // Every command that changes a checkout or a cache runs as a recorded setup step, so the
-// report shows exactly what ran and what it printed; a failure also stops the context.
+// report shows exactly what ran and what it printed; a failure also stops the context. The
+// step is named for what it does, without the temp and cache paths its command holds, so
+// its name reads the same from run to run and keeps the terminal's summary narrow.
 import { ContextError, describeCommand, getOutputTail, setup, type ContextScope, type RunStepOptions, type StepResult } from '../../runner/index.ts';
 
 // A first clone of a large repository (CPython's is half a gigabyte) over a slow link can take
@@ -8,6 +10,8 @@ import { ContextError, describeCommand, getOutputTail, setup, type ContextScope,
 const CHECKOUT_TIMEOUT_SECONDS = 2 * 60 * 60;
 
 export interface CheckoutStepOptions {
+  /** What the step does, for people: `git fetch https://example.org/x.git into the cache`. */
+  name: string;
   cwd?: string;
   env?: Record<string, string | undefined>;
 }
@@ -16,7 +20,7 @@ export async function runCheckoutStep(
   scope: ContextScope,
   contextName: string,
   command: string[],
-  options: CheckoutStepOptions = {},
+  options: CheckoutStepOptions,
   beforeEnd?: RunStepOptions['beforeEnd'],
 ): Promise<StepResult> {
   // The hook only completes a step that made its checkout; a failed one is reported as it is.

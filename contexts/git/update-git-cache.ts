@@ -10,11 +10,13 @@ import { isGitRefusal, readGit } from './read-git.ts';
 
 export async function updateGitCache(scope: ContextScope, contextName: string, url: string, cachePath: string): Promise<void> {
   if (await isUsableCache(scope, cachePath)) {
-    await runCheckoutStep(scope, contextName, ['git', 'fetch', '--prune', '--tags', 'origin'], { cwd: cachePath, env: GIT_STEP_ENV });
+    const name = `git fetch ${url} into the cache`;
+    await runCheckoutStep(scope, contextName, ['git', 'fetch', '--prune', '--tags', 'origin'], { name, cwd: cachePath, env: GIT_STEP_ENV });
     return;
   }
   await createCacheAtomically(cachePath, async (partialPath) => {
-    await runCheckoutStep(scope, contextName, ['git', 'clone', '--bare', '--', url, partialPath], { env: GIT_STEP_ENV });
+    const name = `git clone ${url} into the cache`;
+    await runCheckoutStep(scope, contextName, ['git', 'clone', '--bare', '--', url, partialPath], { name, env: GIT_STEP_ENV });
     // A bare clone has no fetch refspec; this one makes later fetches update every branch.
     await readGit(scope, partialPath, ['config', 'remote.origin.fetch', '+refs/heads/*:refs/heads/*']);
   });
