@@ -1,13 +1,13 @@
 // The JSON shapes the API answers with; field names follow the wire protocol's snake_case.
 import type { PackageSummary, TagsetSummary } from '../queries/summary-types.ts';
 import type { StoredTriple } from '../queries/result.ts';
-import { encodeTaggedValue } from '../store/tagged-json.ts';
+import { encodeAnswerValue } from '../store/tagged-json.ts';
 
 export function toResultJson([receipt, clientInfo, resultsList]: StoredTriple): unknown {
   return {
-    receipt: encodeTaggedValue(receipt),
-    client_info: encodeTaggedValue(clientInfo),
-    results_list: encodeTaggedValue(resultsList),
+    receipt: encodeAnswerValue(receipt),
+    client_info: encodeAnswerValue(clientInfo),
+    results_list: encodeAnswerValue(resultsList),
   };
 }
 

@@ -2,6 +2,7 @@
 // travel over JSON exactly as over XML-RPC (see store/tagged-json.ts).
 import type { Context } from 'koa';
 import { describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
+import { readWireNumber } from '../../wire/read-wire-number.ts';
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { InvalidFieldError } from '../errors/domain-errors.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -36,10 +37,12 @@ export function readOptionalBodyField(body: WireStruct, field: string, type: 'bo
   if (value === undefined || value === null) {
     return undefined;
   }
-  if (typeof value !== type) {
+  // A whole double ({"$double": 2}) is a number too.
+  const read = type === 'number' ? readWireNumber(value) : value;
+  if (typeof read !== type) {
     throw new InvalidFieldError(field, `a ${type}`, value);
   }
-  return value;
+  return read;
 }
 
 function decodeBody(parsed: unknown): WireValue {

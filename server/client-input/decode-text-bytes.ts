@@ -1,6 +1,7 @@
 // Python 3 clients send captured output as bytes, which arrives as base64. Bytes that are
 // valid UTF-8 were text all along and are kept as text; other bytes stay bytes, so nothing
 // a client sent is ever lost or altered.
+import { isWireStruct } from '../../wire/describe-value.ts';
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 
 // ignoreBOM keeps a leading U+FEFF as a character instead of silently dropping it.
@@ -14,7 +15,8 @@ export function decodeTextBytes(value: WireValue): WireValue {
   if (Array.isArray(value)) {
     return value.map(decodeTextBytes);
   }
-  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+  // Only structs are walked: a date or a whole double is a value, not a bag of members.
+  if (isWireStruct(value)) {
     return decodeStructTextBytes(value);
   }
   return value;

@@ -1,5 +1,6 @@
 // client_info is an open bag; only the fields that group and judge results are checked.
 import { buildTagset, makeTagsetKey, type BuildIdentity } from '../../wire/tagset.ts';
+import { readWireNumber, readWireSeconds } from '../../wire/read-wire-number.ts';
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { InvalidFieldError } from '../errors/domain-errors.ts';
 
@@ -57,8 +58,13 @@ export function readSuccess(clientInfo: WireStruct): boolean | null {
   if (typeof success === 'string' || Array.isArray(success) || Buffer.isBuffer(success)) {
     return success.length > 0;
   }
-  if (typeof success === 'number' || typeof success === 'bigint') {
-    return success !== 0 && success !== 0n && !Number.isNaN(success);
+  if (typeof success === 'bigint') {
+    return success !== 0n;
+  }
+  // A double is false when zero, as Python's bool(0.0), whether or not it is whole.
+  const number = readWireNumber(success);
+  if (number !== undefined) {
+    return number !== 0 && !Number.isNaN(number);
   }
   if (typeof success === 'boolean') {
     return success;
@@ -68,8 +74,7 @@ export function readSuccess(clientInfo: WireStruct): boolean | null {
 
 /** The client's duration in seconds when it is a usable number. */
 export function readDuration(clientInfo: WireStruct): number | null {
-  const duration = clientInfo.duration;
-  return typeof duration === 'number' && Number.isFinite(duration) && duration >= 0 ? duration : null;
+  return readWireSeconds(clientInfo.duration) ?? null;
 }
 
 function readOptionalString(clientInfo: WireStruct, key: string, field: string): string {

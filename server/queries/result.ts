@@ -2,16 +2,21 @@
 // newest, and a result's neighbours in its tagset.
 import { makeTagsetKey } from '../../wire/tagset.ts';
 import type { Receipt, WireStruct } from '../../wire/types.ts';
+import { toWireDouble } from '../../wire/whole-double.ts';
 import { readTags } from '../client-input/read-client-info.ts';
+import { ResultRunningError } from '../errors/live-build-errors.ts';
 import type { StoredResult, Store } from '../store/types.ts';
 import type { NeighbourResults } from './page-types.ts';
 
 /** A stored result: `[receipt, client_info, results_list]`, the bags exactly as stored. */
 export type StoredTriple = [Receipt, WireStruct, WireStruct[]];
 
-/** The stored triple, or undefined for an unknown key. */
+/** The stored triple, or undefined for an unknown key; a build still running is refused, since it is not whole yet. */
 export async function getResult(store: Store, resultKey: number): Promise<StoredTriple | undefined> {
   const stored = await store.getResult(resultKey);
+  if (stored?.state === 'running') {
+    throw new ResultRunningError(resultKey);
+  }
   return stored && toTriple(stored);
 }
 
@@ -26,7 +31,8 @@ export function findNeighbourResults(store: Store, resultKey: number): Promise<N
   return store.findNeighbourKeys(resultKey);
 }
 
-function toTriple(stored: StoredResult): StoredTriple {
-  const receipt: Receipt = { time: stored.receivedAt, client_ip: stored.clientIp, result_key: String(stored.key) };
+// The receipt's time is a double; one that lands on a whole second must not go out as an int.
+export function toTriple(stored: StoredResult): StoredTriple {
+  const receipt: Receipt = { time: toWireDouble(stored.receivedAt), client_ip: stored.clientIp, result_key: String(stored.key) };
   return [receipt, stored.clientInfo, stored.resultsList];
 }

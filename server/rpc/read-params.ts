@@ -2,9 +2,10 @@
 // so a wrong call is answered with a fault naming the argument, and nothing is stored.
 import type { WireValue } from '../../wire/types.ts';
 import { describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
+import { readWireNumber } from '../../wire/read-wire-number.ts';
 import { InvalidArgumentsError } from './rpc-errors.ts';
 
-export type ParamType = 'struct' | 'array' | 'string' | 'boolean' | 'number' | 'result key' | 'array of strings';
+export type ParamType = 'struct' | 'array' | 'string' | 'text' | 'boolean' | 'number' | 'result key' | 'array of strings';
 
 export interface ParamSpec {
   name: string;
@@ -17,6 +18,7 @@ const EXPECTED: Record<ParamType, string> = {
   struct: 'struct',
   array: 'array',
   string: 'string',
+  text: 'string or base64',
   boolean: 'boolean',
   number: 'int or double',
   'result key': 'int, or string of digits',
@@ -62,11 +64,16 @@ function readParam(type: ParamType, value: WireValue | undefined): WireValue | u
       return Array.isArray(value) ? value : undefined;
     case 'string':
       return typeof value === 'string' ? value : undefined;
-    case 'boolean':
+    // Text XML cannot carry (colour codes in output) travels as base64.
+    case 'text':
+      return typeof value === 'string' || Buffer.isBuffer(value) ? value : undefined;
+    case 'boolean': {
       // Very old clients send 0/1 ints for flags.
-      return typeof value === 'boolean' ? value : isInteger(value) ? value !== 0 : undefined;
+      const flag = typeof value === 'boolean' ? value : readInteger(value);
+      return typeof flag === 'number' ? flag !== 0 : flag;
+    }
     case 'number':
-      return typeof value === 'number' ? value : undefined;
+      return readWireNumber(value);
     case 'result key':
       return readResultKey(value);
     case 'array of strings':
@@ -79,8 +86,9 @@ function readResultKey(value: WireValue | undefined): number | undefined {
   if (typeof value === 'bigint') {
     return value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
   }
-  if (isInteger(value)) {
-    return value >= 0 ? value : undefined;
+  const integer = readInteger(value);
+  if (integer !== undefined) {
+    return integer >= 0 ? integer : undefined;
   }
   if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) {
     return Number(value);
@@ -88,8 +96,10 @@ function readResultKey(value: WireValue | undefined): number | undefined {
   return undefined;
 }
 
-function isInteger(value: WireValue | undefined): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
+// An int, or a whole double (Python's 7.0), which says the same.
+function readInteger(value: WireValue | undefined): number | undefined {
+  const number = readWireNumber(value);
+  return number !== undefined && Number.isSafeInteger(number) ? number : undefined;
 }
 
 function describeMismatch(type: ParamType, value: WireValue | undefined): string {

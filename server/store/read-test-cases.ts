@@ -4,6 +4,7 @@
 // results and when upgrading old ones, so the reader lives with it.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { isWireStruct } from '../../wire/describe-value.ts';
+import { readWireSeconds } from '../../wire/read-wire-number.ts';
 import { TEST_STATUSES, type TestCaseDetail, type TestStatus } from './test-case-types.ts';
 
 /** Every readable test case of every step, in report order. */
@@ -42,7 +43,7 @@ function readTestCase(entry: WireValue, stepIndex: number): TestCaseDetail | und
     name: entry.name,
     file: readText(entry.file),
     status: readTestStatus(entry.status),
-    duration: readSeconds(entry.duration),
+    duration: readWireSeconds(entry.duration) ?? null,
     message: readText(entry.message),
     details: readText(entry.details),
     output: readText(entry.output),
@@ -51,8 +52,4 @@ function readTestCase(entry: WireValue, stepIndex: number): TestCaseDetail | und
 
 function readText(value: WireValue | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
-}
-
-function readSeconds(value: WireValue | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 }

@@ -1,18 +1,30 @@
-// Wire values include bytes, dates and 64-bit integers, which JSON cannot hold. Stored
-// bags (and the JSON API) carry them as one-member objects whose key names the type:
+// Wire values include bytes, dates, 64-bit integers and whole doubles, which JSON cannot hold.
+// Stored bags (and the JSON API) carry them as one-member objects whose key names the type:
 //
 //   {"$bytes": "<base64>"}       a Buffer: bytes that were not valid UTF-8
 //   {"$date": "<ISO 8601, UTC>"} a Date (dateTime.iso8601)
-//   {"$bigint": "<decimal>"}     a bigint (an i8 beyond the safe integer range)
+//   {"$bigint": "<decimal>"}     a bigint (an i8 beyond the safe integer range); at most 64 bits,
+//                                as XML-RPC's <i8>, so a huge digit string never reaches BigInt
+//   {"$double": <number>}        a WholeDouble: a double whose value is whole (Python's 2.0), so
+//                                it is not read back as an int; JSON answers write it as a plain
+//                                number instead (encodeAnswerValue), since JSON has no int/double
 //   {"$number": "NaN" | "Infinity" | "-Infinity" | "-0"}   a double JSON has no text for
 //   {"$struct": {...}}           a struct that itself has exactly one key starting with `$`,
 //                                so that it is never mistaken for one of the tags above
 //
 // Everything else is plain JSON. Decoding gives back exactly the value that was encoded.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
+import { toWireDouble, WholeDouble } from '../../wire/whole-double.ts';
 
 // Above the XML-RPC parser's own nesting limit, so anything it accepts can be stored.
 export const MAX_TAGGED_JSON_DEPTH = 100;
+
+// The range of XML-RPC's <i8>; 21 characters hold its longest decimal, sign included.
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const MAX_BIGINT_CHARACTERS = 21;
+// Content quoted in an error message is cut, so a huge value never makes a huge answer.
+const MAX_QUOTED_CHARACTERS = 60;
 
 /** The text is not tagged JSON, or holds a tag we do not know, or nests too deeply. */
 export class TaggedJsonError extends Error {
@@ -26,8 +38,17 @@ export class TaggedJsonError extends Error {
   }
 }
 
-/** Turns a wire value into a JSON-compatible value using the tags above. */
-export function encodeTaggedValue(value: WireValue | undefined, depth = 0): unknown {
+/** Turns a wire value into a JSON-compatible value using the tags above, losing nothing. */
+export function encodeTaggedValue(value: WireValue | undefined): unknown {
+  return encodeValue(value, 0, (double) => ({ $double: double.value }));
+}
+
+/** The same for JSON answers and pages: a whole double is a plain number there. */
+export function encodeAnswerValue(value: WireValue | undefined): unknown {
+  return encodeValue(value, 0, (double) => double.value);
+}
+
+function encodeValue(value: WireValue | undefined, depth: number, encodeWholeDouble: (double: WholeDouble) => unknown): unknown {
   if (depth > MAX_TAGGED_JSON_DEPTH) {
     throw new TaggedJsonError('value', `nested deeper than ${MAX_TAGGED_JSON_DEPTH} levels`);
   }
@@ -40,6 +61,9 @@ export function encodeTaggedValue(value: WireValue | undefined, depth = 0): unkn
   if (typeof value === 'bigint') {
     return { $bigint: value.toString() };
   }
+  if (value instanceof WholeDouble) {
+    return encodeWholeDouble(value);
+  }
   if (Buffer.isBuffer(value)) {
     return { $bytes: value.toString('base64') };
   }
@@ -47,12 +71,12 @@ export function encodeTaggedValue(value: WireValue | undefined, depth = 0): unkn
     return { $date: value.toISOString() };
   }
   if (Array.isArray(value)) {
-    return value.map((item) => encodeTaggedValue(item, depth + 1));
+    return value.map((item) => encodeValue(item, depth + 1, encodeWholeDouble));
   }
   const encoded: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     if (value[key] !== undefined) {
-      defineMember(encoded, key, encodeTaggedValue(value[key], depth + 1));
+      defineMember(encoded, key, encodeValue(value[key], depth + 1, encodeWholeDouble));
     }
   }
   return looksLikeTag(encoded) ? { $struct: encoded } : encoded;
@@ -95,7 +119,7 @@ function decodeTag(object: Record<string, unknown>, path: string, depth: number)
   switch (tag) {
     case '$struct':
       if (typeof content !== 'object' || content === null || Array.isArray(content)) {
-        throw new TaggedJsonError(path, `expected {"$struct": {...}} to hold an object, got ${JSON.stringify(content)}`);
+        throw new TaggedJsonError(path, `expected {"$struct": {...}} to hold an object, got ${quote(content)}`);
       }
       return decodeMembers(content as Record<string, unknown>, path, depth);
     case '$bytes':
@@ -111,10 +135,12 @@ function decodeTag(object: Record<string, unknown>, path: string, depth: number)
       return date;
     }
     case '$bigint':
-      if (typeof content !== 'string' || !/^-?\d+$/.test(content)) {
-        throw new TaggedJsonError(path, `expected {"$bigint": ...} to hold a decimal integer, got ${quote(content)}`);
+      return decodeBigInt(content, path);
+    case '$double':
+      if (typeof content !== 'number') {
+        throw new TaggedJsonError(path, `expected {"$double": ...} to hold a JSON number, got ${quote(content)}`);
       }
-      return BigInt(content);
+      return toWireDouble(content);
     case '$number':
       if (content === 'NaN' || content === 'Infinity' || content === '-Infinity' || content === '-0') {
         return content === '-0' ? -0 : Number(content);
@@ -123,10 +149,24 @@ function decodeTag(object: Record<string, unknown>, path: string, depth: number)
     default:
       throw new TaggedJsonError(
         path,
-        `unknown tag ${JSON.stringify(tag)}; known: $bytes, $date, $bigint, $number, $struct ` +
+        `unknown tag ${quote(tag)}; known: $bytes, $date, $bigint, $double, $number, $struct ` +
           '(wrap an object whose only key starts with "$" as {"$struct": {...}})',
       );
   }
+}
+
+// Bounded as XML-RPC's <i8> (wire/xmlrpc/scalars.ts): the length is checked before BigInt
+// sees the text, since converting a huge digit string takes seconds and serves no peer.
+function decodeBigInt(content: unknown, path: string): bigint {
+  const expected = `expected {"$bigint": ...} to hold a decimal integer of at most 64 bits (${INT64_MIN} to ${INT64_MAX})`;
+  if (typeof content !== 'string' || content.length > MAX_BIGINT_CHARACTERS || !/^-?\d+$/.test(content)) {
+    throw new TaggedJsonError(path, `${expected}, got ${quote(content)}`);
+  }
+  const value = BigInt(content);
+  if (value < INT64_MIN || value > INT64_MAX) {
+    throw new TaggedJsonError(path, `${expected}, got ${quote(content)}`);
+  }
+  return value;
 }
 
 function decodeMembers(object: Record<string, unknown>, path: string, depth: number): WireStruct {
@@ -148,5 +188,9 @@ function defineMember(target: object, key: string, value: unknown): void {
 }
 
 function quote(content: unknown): string {
-  return JSON.stringify(content) ?? String(content);
+  if (typeof content === 'string' && content.length > MAX_QUOTED_CHARACTERS) {
+    return `${JSON.stringify(content.slice(0, MAX_QUOTED_CHARACTERS))}... (${content.length} characters)`;
+  }
+  const quoted = JSON.stringify(content) ?? String(content);
+  return quoted.length > MAX_QUOTED_CHARACTERS ? `${quoted.slice(0, MAX_QUOTED_CHARACTERS)}... (${quoted.length} characters)` : quoted;
 }

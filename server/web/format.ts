@@ -1,6 +1,7 @@
 // Text for people: times, durations and stored values as the pages show them.
+import { readWireSeconds } from '../../wire/read-wire-number.ts';
 import type { WireValue } from '../../wire/types.ts';
-import { encodeTaggedValue } from '../store/tagged-json.ts';
+import { encodeAnswerValue } from '../store/tagged-json.ts';
 
 /** "3 minutes ago", from Unix seconds. */
 export function formatRelativeTime(time: number, now: number): string {
@@ -32,8 +33,9 @@ export function formatIsoTime(time: number): string {
 }
 
 /** "0.4 s", "12 s", "3 min 04 s", "1 h 02 min". */
-export function formatDuration(seconds: WireValue | undefined): string {
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+export function formatDuration(value: WireValue | undefined): string {
+  const seconds = readWireSeconds(value);
+  if (seconds === undefined) {
     return '';
   }
   if (seconds < 10) {
@@ -64,7 +66,7 @@ export function formatValue(value: WireValue | undefined): string {
     return value.toISOString();
   }
   if (typeof value === 'object') {
-    return cleanForDisplay(JSON.stringify(encodeTaggedValue(value)));
+    return cleanForDisplay(JSON.stringify(encodeAnswerValue(value)));
   }
   return String(value);
 }

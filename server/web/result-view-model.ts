@@ -1,5 +1,6 @@
 // The result page as plain values the templates print, so templates hold no logic beyond
 // loops and conditions. Every string here is printed escaped by the templates.
+import { readWireNumber } from '../../wire/read-wire-number.ts';
 import type { WireStruct } from '../../wire/types.ts';
 import { formatBytes } from '../http/format-bytes.ts';
 import type { ResultPage } from '../queries/page-types.ts';
@@ -53,16 +54,16 @@ export function toResultPage({ result, tests, neighbours, uploads }: ResultPage,
 }
 
 function toStepView(step: WireStruct, index: number, resultKey: number) {
-  const status = step.status;
-  const failed = typeof status === 'number' && status !== 0;
+  const status = readWireNumber(step.status);
+  const failed = status !== undefined && status !== 0;
   const allowedToFail = failed && step.allowed_to_fail === true;
   return {
     number: index + 1,
     name: step.name === undefined ? `step ${index + 1}` : formatValue(step.name),
     type: step.type === undefined ? '' : formatValue(step.type),
-    exitStatus: status === undefined ? '' : formatValue(status),
-    statusLabel: typeof status !== 'number' ? 'unknown' : failed ? (allowedToFail ? 'failed (allowed)' : 'failed') : 'ok',
-    statusClass: typeof status !== 'number' ? 'unknown' : failed ? 'fail' : 'pass',
+    exitStatus: step.status === undefined ? '' : formatValue(step.status),
+    statusLabel: status === undefined ? 'unknown' : failed ? (allowedToFail ? 'failed (allowed)' : 'failed') : 'ok',
+    statusClass: status === undefined ? 'unknown' : failed ? 'fail' : 'pass',
     duration: formatDuration(step.duration),
     command: formatCommand(step.command),
     failed,

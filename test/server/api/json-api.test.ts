@@ -149,7 +149,7 @@ test('a missing package is a 400', async (t) => {
 
 test('an unknown tag in tagged JSON is a 400 explaining the tags', async (t) => {
   await assertRejected(t, (url) => postJson(url, 'api/v1/results', { client_info: makeClientInfo({ x: { $weird: 1 } }), results_list: [] }), 400,
-    /^body\.client_info\.x: unknown tag "\$weird"; known: \$bytes, \$date, \$bigint, \$number, \$struct/);
+    /^body\.client_info\.x: unknown tag "\$weird"; known: \$bytes, \$date, \$bigint, \$double, \$number, \$struct/);
 });
 
 test('a wrongly typed reserve_build is a 400', async (t) => {
