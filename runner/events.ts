@@ -6,7 +6,9 @@ import type { ClientInfo, OutputStream, StepResult, StepType } from '../wire/typ
  * happens, the result file and the server reporter deliver what `build:end` carries.
  */
 export type RunEvent =
-  | { type: 'build:start'; package: string; tags: string[]; time: number }
+  // `clientInfo` is the build's identity so far (package, host, arch, tags, `success: false` and
+  // the run's `submission_id`), what a live report begins the build with.
+  | { type: 'build:start'; package: string; tags: string[]; time: number; clientInfo: ClientInfo }
   | { type: 'context:enter'; name: string; description: string }
   | { type: 'context:exit'; name: string }
   | { type: 'context:note'; text: string }

@@ -2,6 +2,7 @@
 // contexts, and describe all of it as a stream of events. It knows nothing of
 // terminals, files or servers; those are consumers of the events, and a new one
 // is added by passing it in `consumers`.
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { BuildContext, ContextScope, RunStepOptions } from '../context.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
@@ -59,7 +60,10 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
   const tags = plan.tags ?? [];
   const results: StepResult[] = [];
   const startedAt = performance.now();
-  await emit({ type: 'build:start', package: plan.package, tags, time: Date.now() / 1000 });
+  // One id for the run, in the result file too, so the server stores a result sent twice once
+  // (docs/PROTOCOL.md, "Submission ids").
+  const identity = { package: plan.package, host: getHostName(), arch: getPlatformName(), success: false, tags, submission_id: randomUUID() };
+  await emit({ type: 'build:start', package: plan.package, tags, time: Date.now() / 1000, clientInfo: { ...plan.info, ...identity } });
 
   const runRecordedStep = async (step: StepSpec, options?: RunStepOptions) => {
     const index = results.length;
@@ -112,11 +116,8 @@ export async function runBuild(plan: BuildPlan): Promise<BuildOutcome> {
 
   const clientInfo: ClientInfo = {
     ...scope.info,
-    package: plan.package,
-    host: getHostName(),
-    arch: getPlatformName(),
+    ...identity,
     success: isBuildSuccessful(results, completed),
-    tags,
     duration: (performance.now() - startedAt) / 1000,
   };
   const skipped = skipReason === undefined ? {} : { skipReason };

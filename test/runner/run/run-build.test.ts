@@ -207,3 +207,15 @@ test('a function step that times out has everything it started killed, children 
   await waitUntilStopped(grandchild);
   t.false(isProcessRunning(grandchild), 'the background sleep is gone');
 });
+
+test('each run makes one submission id, announced at build:start and carried by the result', async (t) => {
+  const starts: RunEvent[] = [];
+  const first = await runBuild({ package: 'p', tags: ['t'], info: { from_recipe: 1 }, steps: [sh('true')], consumers: [(event) => void (event.type === 'build:start' && starts.push(event))] });
+  const second = await runBuild({ package: 'p', steps: [] });
+  const id = first.clientInfo.submission_id;
+  t.regex(String(id), /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+  t.not(second.clientInfo.submission_id, id);
+  t.deepEqual(starts.map((event) => event.type === 'build:start' && event.clientInfo), [
+    { from_recipe: 1, package: 'p', host: first.clientInfo.host, arch: first.clientInfo.arch, success: false, tags: ['t'], submission_id: id },
+  ]);
+});
