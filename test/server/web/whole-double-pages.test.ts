@@ -18,19 +18,21 @@ test('pages show whole doubles as the numbers they are', async (t) => {
   });
   t.is((await postXml(url, serializeMethodCall('add_results', [clientInfo, [step]]))).status, 200);
 
+  // Markers that say what the page means, whatever its layout: success 0.0 fails the build,
+  // exit status 1.0 fails the step, and each duration is shown in seconds.
   const result = await getPage(url, 'results/1');
   t.is(result.status, 200);
-  t.true(result.html.includes('<h1><span class="package">widget</span> <span class="badge fail">fail</span></h1>'));
-  t.true(result.html.includes('<span class="badge fail">failed</span><span class="step-name">make</span>'));
-  t.true(result.html.includes('<span class="duration">3.0 s</span>'));
-  t.true(result.html.includes('<dt>status</dt><dd>1</dd>'));
-  t.true(result.html.includes('<td class="duration">1.0 s</td>'));
-  t.true(result.html.includes('<th scope="row">duration</th><td>2</td>'));
+  t.regex(result.html, /<h1>(?:(?!<\/h1>).)*class="badge fail"/);
+  t.regex(result.html, /class="step fail" id="step-1"/);
+  t.regex(result.html, />3\.0 s</);
+  t.regex(result.html, /<td class="duration">1\.0 s<\/td>/);
+  t.regex(result.html, /<th scope="row">duration<\/th><td>2(\.0 s)?<\/td>/);
   t.false(result.html.includes('[object Object]'));
+  t.false(result.html.includes('$double'));
 
   const dashboard = await getPage(url, '');
-  t.true(dashboard.html.includes('<a class="status fail" href="/results/1">fail</a>'));
-  t.true(dashboard.html.includes('<span class="duration">2.0 s</span>'));
+  t.regex(dashboard.html, /class="status fail" href="\/results\/1"/);
+  t.regex(dashboard.html, />2\.0 s</);
   const packagePage = await getPage(url, 'packages/widget');
-  t.true(packagePage.html.includes('<td class="duration">2.0 s</td>'));
+  t.regex(packagePage.html, /<td class="duration">2\.0 s<\/td>/);
 });
