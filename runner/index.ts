@@ -27,6 +27,10 @@ export { parseRecipeOptions, getRecipeHelp, type RecipeOptions } from './recipe/
 export { parseServerUrl, type ServerAddress } from './transport/server-url.ts';
 export { checkShouldBuild, sendResults, type SentResult, type ShouldBuildAnswer } from './transport/server-calls.ts';
 export { createServerReporter, type ServerReporterOptions } from './transport/server-reporter.ts';
+export { createLiveReporter, noLiveBuildsMessage, type LiveOutcome, type LiveReporter, type LiveReporterOptions } from './transport/live-reporter.ts';
+export { createServerCall, type ServerCall } from './transport/live-calls.ts';
+export { getSpoolDirectory } from './spool/spool-directory.ts';
+export { sendSpooledResults, type SpoolSendOptions, type SpoolSendReport } from './spool/send-spooled-results.ts';
 export { readResultFile, toResultDocument, writeResultFile, type ResultDocument } from './result-file/result-file.ts';
 export { createResultFileWriter } from './result-file/result-file-writer.ts';
 export { isBuildSuccessful, getStepState, worstStepState } from './results/outcome.ts';

@@ -1,42 +1,66 @@
-import { parseServerUrl, readResultFile, sendResults, type ServerAddress } from '../../runner/index.ts';
+import { getSpoolDirectory, parseServerUrl, readResultFile, sendResults, sendSpooledResults, type ServerAddress } from '../../runner/index.ts';
 import { parseCommandOptions, reportOptionsError, CommandOptionsError } from './parse-command-options.ts';
 
 const help = `Usage: pony-build send FILE... --report URL
+       pony-build send --spool [--report URL]
 
 Sends result files written by local recipe runs (./pony-results/*.json) to a
-pony-build server, e.g. after the server could not be reached.
+pony-build server, e.g. after the server refused them. Each result carries its
+submission id, so a file sent twice is stored once.
+
+With --spool, sends the results recipes spooled because their server could not
+be reached ($PONY_BUILD_SPOOL, default ~/.pony-build/spool), oldest first, each
+removed once the server acknowledged it; the next recipe run reporting to that
+server does the same before it builds. With --report URL (or $PONY_BUILD_SERVER)
+only that server's results are sent, with the URL's credentials; without one,
+each goes to the server it was spooled for, whose URL was kept without
+credentials.
 
 Options:
   --report URL, -s URL   the server's root URL or its /xmlrpc URL (default: $PONY_BUILD_SERVER)
+  --spool                send the spooled results instead of files
   -h, --help             show this help
+
+Exit status: 0 when everything was sent, 1 when something was not, 2 for bad options.
 `;
 
+interface SendRequest {
+  files: string[];
+  spool: boolean;
+  server: ServerAddress | undefined;
+}
+
 export async function runSendCommand(argv: string[]): Promise<number> {
-  let files: string[];
-  let server: ServerAddress;
+  let request: SendRequest;
   try {
-    const { values, positionals } = parseCommandOptions('send', argv, { report: { type: 'string', short: 's' } }, true);
+    const { values, positionals } = parseCommandOptions('send', argv, { report: { type: 'string', short: 's' }, spool: { type: 'boolean' } }, true);
     if (values.help) {
       process.stdout.write(help);
       return 0;
     }
+    const spool = values.spool === true;
     const problems = [];
-    if (positionals.length === 0) {
-      problems.push('name at least one result file');
+    if (spool && positionals.length > 0) {
+      problems.push(`give result files or --spool, not both (got --spool and ${positionals.join(' ')})`);
+    } else if (!spool && positionals.length === 0) {
+      problems.push('name at least one result file, or --spool');
     }
     const url = values.report ?? process.env.PONY_BUILD_SERVER;
-    if (!url) {
+    if (!url && !spool) {
       problems.push('--report URL is required (or set PONY_BUILD_SERVER)');
     }
-    const parsed = url ? parseServerUrlOrNote(url, problems) : undefined;
-    if (problems.length > 0 || !parsed) {
+    const server = url ? parseServerUrlOrNote(url, problems) : undefined;
+    if (problems.length > 0) {
       throw new CommandOptionsError('send', problems);
     }
-    files = positionals;
-    server = parsed;
+    request = { files: positionals, spool, server };
   } catch (error) {
     return reportOptionsError(error);
   }
+  return request.spool ? sendSpool(request.server) : sendFiles(request.files, request.server!);
+}
+
+async function sendFiles(files: string[], server: ServerAddress): Promise<number> {
   let failures = 0;
   for (const file of files) {
     try {
@@ -49,6 +73,19 @@ export async function runSendCommand(argv: string[]): Promise<number> {
     }
   }
   return failures === 0 ? 0 : 1;
+}
+
+async function sendSpool(server: ServerAddress | undefined): Promise<number> {
+  const directory = getSpoolDirectory();
+  const report = await sendSpooledResults(directory, {
+    server,
+    print: (line) => process.stdout.write(`${line}\n`),
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (report.sent + report.kept + report.rejected === 0) {
+    process.stdout.write(`Nothing spooled${server ? ` for ${server.webUrl}` : ''} in ${directory}\n`);
+  }
+  return report.kept + report.rejected === 0 ? 0 : 1;
 }
 
 function parseServerUrlOrNote(url: string, problems: string[]): ServerAddress | undefined {

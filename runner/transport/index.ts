@@ -4,3 +4,7 @@ export { XmlRpcTransportError, type TransportFailure } from './transport-error.t
 export { hidePassword, parseServerUrl, type ServerAddress } from './server-url.ts';
 export { checkShouldBuild, getLastResultForTagset, releaseBuild, sendResults, type SentResult, type ShouldBuildAnswer } from './server-calls.ts';
 export { createServerReporter, type ServerReporterOptions } from './server-reporter.ts';
+export { createLiveReporter, noLiveBuildsMessage, type LiveOutcome, type LiveReporter, type LiveReporterOptions } from './live-reporter.ts';
+export { addStep, appendOutput, beginBuild, createServerCall, finishBuild, type BegunBuild, type FinishedBuild, type ServerCall } from './live-calls.ts';
+export { sendFinishedResult, type FinishedResult } from './send-finished-result.ts';
+export { isServerUnavailable, isUnknownMethodFault } from './server-unavailable.ts';

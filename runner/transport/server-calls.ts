@@ -55,8 +55,12 @@ export async function sendResults(
   if (!Number.isSafeInteger(resultKey)) {
     throw new ServerAnswerError('add_results', answer);
   }
-  const authKey = typeof answer[1] === 'string' ? answer[1] : '';
-  return { resultKey, authKey, url: new URL(`results/${resultKey}`, server.webUrl).href };
+  return describeStoredResult(server, resultKey, answer[1]);
+}
+
+/** The receipt of a stored result, with its web page. */
+export function describeStoredResult(server: ServerAddress, resultKey: number, authKey: unknown): SentResult {
+  return { resultKey, authKey: typeof authKey === 'string' ? authKey : '', url: new URL(`results/${resultKey}`, server.webUrl).href };
 }
 
 export interface LastResult {
