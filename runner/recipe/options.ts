@@ -7,6 +7,8 @@ export interface RecipeOptions {
   report?: string;
   forceBuild: boolean;
   noReport: boolean;
+  /** Send the result once, at the end, instead of reporting the build as it runs. */
+  noLive: boolean;
   keepTemp: boolean;
   tags: string[];
   verbose: boolean;
@@ -29,6 +31,7 @@ const optionTable = {
   'server-url': { type: 'string' },
   'force-build': { type: 'boolean', short: 'f' },
   'no-report': { type: 'boolean', short: 'n' },
+  'no-live': { type: 'boolean' },
   'no-clean-temp': { type: 'boolean', short: 'N' },
   tagset: { type: 'string', short: 't', multiple: true },
   verbose: { type: 'boolean', short: 'v' },
@@ -47,11 +50,16 @@ and the result is written as a JSON file. The exit status is 0 only on success.
 
 Options:
   --report URL, -s, --server-url URL
-                         send the result to a pony-build server (its root URL or
-                         its /xmlrpc URL); asks the server first whether a build
-                         is needed. Default: $PONY_BUILD_SERVER, else a local run.
+                         report the build to a pony-build server (its root URL or
+                         its /xmlrpc URL) as it runs; asks the server first whether
+                         a build is needed. A result the server cannot take now is
+                         spooled ($PONY_BUILD_SPOOL, default ~/.pony-build/spool)
+                         and sent first by the next run reporting there.
+                         Default: $PONY_BUILD_SERVER, else a local run.
   -f, --force-build      build even when the server says it is up to date
   -n, --no-report        do not send the result, even with --report
+  --no-live              send the result once, when the build ends, instead of
+                         reporting each step and its output as the build runs
   -N, --no-clean-temp    keep temporary directories for inspection
   -t, --tagset a,b       add tags to this build (repeatable; also $PONY_BUILD_TAGS)
   -k, --keep-going       run the remaining steps after a failure
@@ -99,6 +107,7 @@ export function parseRecipeOptions(argv: readonly string[], env: NodeJS.ProcessE
     report,
     forceBuild: values['force-build'] === true,
     noReport: values['no-report'] === true,
+    noLive: values['no-live'] === true,
     keepTemp: values['no-clean-temp'] === true,
     tags: [...new Set(tagValues)],
     verbose: values.verbose === true || values.debug === true,

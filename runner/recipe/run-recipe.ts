@@ -1,6 +1,6 @@
-// What a recipe file calls: parse the command line, ask the server whether to
-// build, then run with the terminal and the result's delivery (file or server) as
-// consumers of the run's events, and set the exit status.
+// What a recipe file calls: parse the command line, send what the spool holds for the
+// server, ask it whether to build, then run with the terminal and the result's delivery
+// (file or server) as consumers of the run's events, and set the exit status.
 import path from 'node:path';
 import { createConsoleReporter } from '../console/console-reporter.ts';
 import { getHostName, getPlatformName } from '../host-info.ts';
@@ -12,6 +12,8 @@ import { hidePassword, parseServerUrl, type ServerAddress } from '../transport/s
 import { runBuild, type BuildPlan } from '../run/run-build.ts';
 import { watchForInterrupts } from '../run/interrupt.ts';
 import { RecipeError } from '../steps/validate-steps.ts';
+import { getSpoolDirectory } from '../spool/spool-directory.ts';
+import { sendSpooledResults } from '../spool/send-spooled-results.ts';
 import { exitCodes } from './exit-codes.ts';
 import { getRecipeHelp, parseRecipeOptions, RecipeOptionsError, type RecipeOptions } from './options.ts';
 import { keepResultLocally, reportResult } from './recipe-delivery.ts';
@@ -53,6 +55,10 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   const tags = [...new Set([...(recipe.tags ?? []), ...options.tags])];
   const debug = (text: string) => options.debug && process.stderr.write(`[debug] ${text}\n`);
 
+  if (server) {
+    // Results an earlier run could not deliver arrive before this one's.
+    await sendSpoolFirst(server);
+  }
   const identity: ClientInfo = { package: recipe.package, host: getHostName(), arch: getPlatformName(), success: false, tags };
   if (server && !options.forceBuild) {
     const revision = await readUpstreamRevision(recipe, debug);
@@ -68,7 +74,16 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   // A build someone asked for is built even at a revision the server has seen.
   const changeServer = server && !options.forceBuild && answer?.reason !== buildRequestedReason ? server : undefined;
   const delivery = server
-    ? reportResult(server, { report: options.report!, resultsDir: options.resultsDir, debug, showStack: options.debug })
+    ? reportResult(server, {
+        report: options.report!,
+        resultsDir: options.resultsDir,
+        spoolDirectory: getSpoolDirectory(),
+        live: !options.noLive,
+        holdBegin: changeServer !== undefined,
+        captureBytes: recipe.captureBytes,
+        debug,
+        showStack: options.debug,
+      })
     : keepResultLocally(options.resultsDir);
 
   const interrupts = watchForInterrupts((signalName) =>
@@ -84,7 +99,13 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
       logDir: options.logDir && path.resolve(options.logDir),
       signal: interrupts.signal,
       consumers: [createConsoleReporter({ verbose: options.verbose }), delivery.consume],
-      checkBeforeSteps: changeServer && ((scope) => findAlreadyBuiltRevision(changeServer, recipe.package, tags, scope.info, debug)),
+      checkBeforeSteps: async (scope) => {
+        const skipReason = changeServer && (await findAlreadyBuiltRevision(changeServer, recipe.package, tags, scope.info, debug));
+        if (skipReason === undefined) {
+          delivery.beforeSteps();
+        }
+        return skipReason;
+      },
     });
   } catch (error) {
     if (error instanceof RecipeError) {
@@ -104,6 +125,20 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   }
   const buildCode = outcome.interrupted ? exitCodes.interrupted : outcome.clientInfo.success ? exitCodes.success : exitCodes.buildFailed;
   return delivery.tell(outcome, buildCode);
+}
+
+/** Sends this server's spooled results; a spool that cannot be read does not stop the build. */
+async function sendSpoolFirst(server: ServerAddress): Promise<void> {
+  const directory = getSpoolDirectory();
+  try {
+    await sendSpooledResults(directory, {
+      server,
+      print: (line) => process.stdout.write(`${line}\n`),
+      warn: (line) => process.stderr.write(`${line}\n`),
+    });
+  } catch (error) {
+    process.stderr.write(`pony-build: could not send the spooled results in ${directory}: ${(error as Error).message}\n`);
+  }
 }
 
 /**

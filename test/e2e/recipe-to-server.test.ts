@@ -7,6 +7,7 @@ import { startServer } from '../../server/index.ts';
 import { callXmlRpc } from '../../runner/transport/index.ts';
 import { projectRoot, runTypeScript, startTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
+import { findClosedPort } from '../wire/xmlrpc/helpers/servers.ts';
 
 const exampleRecipe = path.join(projectRoot, 'recipes/example.ts');
 
@@ -66,17 +67,22 @@ test('with a server that says the build is up to date, the recipe skips it unles
 });
 
 test('when the server cannot be reached the result is kept and can be sent later', async (t) => {
-  const { server, directory } = await startTestServer(t);
-  const unreachable = 'http://127.0.0.1:9/';
-  const run = await runTypeScript(exampleRecipe, ['--report', unreachable], { cwd: directory });
+  const directory = makeTempDir(t);
+  const spool = path.join(directory, 'spool');
+  const port = await findClosedPort();
+  const unreachable = `http://127.0.0.1:${port}/`;
+  const run = await runTypeScript(exampleRecipe, ['--report', unreachable], { cwd: directory, env: { PONY_BUILD_SPOOL: spool } });
   t.is(run.code, 3, run.stdout + run.stderr);
   t.regex(run.stderr, /could not ask the server whether to build .*; building anyway/);
-  const kept = /The result is kept in (\S+);/.exec(run.stderr);
+  const kept = /The result is spooled in (\S+);/.exec(run.stderr);
   t.truthy(kept, run.stderr);
+  t.is(path.dirname(kept![1]), spool);
 
-  const send = await runTypeScript(path.join(projectRoot, 'bin/cli.ts'), ['send', kept![1], '--report', server.url], { cwd: directory });
+  const server = await startServer({ port, db: path.join(directory, 'results.db') });
+  t.teardown(() => server.close());
+  const send = await runTypeScript(path.join(projectRoot, 'bin/cli.ts'), ['send', '--spool', '--report', server.url], { cwd: directory, env: { PONY_BUILD_SPOOL: spool } });
   t.is(send.code, 0, send.stderr);
-  t.regex(send.stdout, /reported as http:\/\/127\.0\.0\.1:\d+\/results\/1/);
+  t.regex(send.stdout, /reported: http:\/\/127\.0\.0\.1:\d+\/results\/1/);
   const [, clientInfo] = (await callXmlRpc(new URL('xmlrpc', server.url).href, 'get_results', [1])) as [unknown, Record<string, unknown>];
   t.is(clientInfo.package, 'example');
 });

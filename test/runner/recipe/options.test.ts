@@ -35,3 +35,8 @@ test('a boolean option given a value is refused', (t) => {
   const error = t.throws(() => parseRecipeOptions(['--force-build=yes'], {}));
   t.is(error.message, 'option --force-build takes no value, got `yes`');
 });
+
+test('--no-live sends the result whole; a reported run is live by default', (t) => {
+  t.false(parseRecipeOptions(['--report', 'http://a/'], {}).noLive);
+  t.true(parseRecipeOptions(['--report', 'http://a/', '--no-live'], {}).noLive);
+});

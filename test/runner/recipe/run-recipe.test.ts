@@ -27,6 +27,7 @@ test('a local run shows each step live, prints a summary, writes the result and 
   t.notRegex(run.stdout, /\u001b\[1m/, 'no colours when not on a TTY');
   const result = readOnlyResult(cwd);
   t.like(result.client_info, { package: 'fixture-passing', success: true, tags: ['fixture', 'extra'] });
+  t.regex(result.client_info.submission_id, /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/, 'a file sent twice carries one submission id');
   t.deepEqual(result.results_list.map((step: { name: string; status: number }) => [step.name, step.status]), [['compile', 0], ['check', 0]]);
   t.is(result.results_list[1].output, 'compiled\n');
   t.false(existsSync(result.client_info.tempdir), 'the temp dir is removed');
