@@ -27,6 +27,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     now: options.now,
     expected: config.expected,
     retention: config.retention,
+    live: config.live,
   });
   const app = createApp(coordinator, { maxBodyBytes, log: options.log });
   const server = http.createServer(app.callback());

@@ -12,6 +12,8 @@ import { readRepeatedQuery, readTagsetSelector } from '../http/read-query.ts';
 import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import { toExpectedJson } from './expected-json.ts';
 import { toPackagesJson, toResultJson } from './json-views.ts';
+import { addLiveBuildRoutes } from './live-build-routes.ts';
+import { toLiveResultJson } from './live-result-json.ts';
 import { addPageJsonRoutes } from './page-json-routes.ts';
 import { readJsonObjectBody, readOptionalBodyField } from './read-json-body.ts';
 import { readKeyParam } from './read-key-param.ts';
@@ -35,13 +37,14 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
     ctx.body = { result_key: added.resultKey, auth_key: added.authKey };
   });
 
+  // Any state: a running build shows its steps so far and the running step's output.
   router.get('/results/:key', async (ctx) => {
     const resultKey = readKeyParam(ctx.params.key);
-    const triple = await coordinator.getResult(resultKey);
-    if (!triple) {
+    const result = await coordinator.getLiveResult(resultKey);
+    if (!result) {
       throw new UnknownResultError(resultKey);
     }
-    ctx.body = toResultJson(triple);
+    ctx.body = toLiveResultJson(result);
   });
 
   router.post('/check-should-build', async (ctx) => {
@@ -84,6 +87,7 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
     ctx.body = toResultJson(triple);
   });
 
+  addLiveBuildRoutes(router, coordinator, maxBodyBytes);
   addTestRoutes(router, coordinator);
   addPageJsonRoutes(router, coordinator);
   return router;

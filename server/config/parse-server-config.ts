@@ -6,15 +6,17 @@ import { ServerConfigError } from './server-config-error.ts';
 import {
   DEFAULT_RETENTION_INTERVAL_SECONDS,
   type ExpectedBuilder,
+  type LivePolicy,
   type RetentionPolicy,
   type ServerConfig,
 } from './types.ts';
 
 type JsonObject = Record<string, unknown>;
 
-const TOP_LEVEL_KEYS = ['expected', 'retention'];
+const TOP_LEVEL_KEYS = ['expected', 'retention', 'live'];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
+const LIVE_KEYS = ['abandon_after'];
 const DURATION = 'a duration such as "26h" or a number of seconds';
 
 /** The configuration, or a ServerConfigError listing every problem. */
@@ -29,14 +31,16 @@ export function parseServerConfig(document: unknown, source?: string): ServerCon
 
 function readConfig(document: unknown, problems: string[]): ServerConfig {
   const retention: RetentionPolicy = { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS };
+  const live: LivePolicy = { abandonAfterSeconds: null };
   if (!isObject(document)) {
-    problems.push(`(top level): expected an object with "expected" and "retention", got ${describeValue(document)}`);
-    return { expected: [], retention };
+    problems.push(`(top level): expected an object with "expected", "retention" or "live", got ${describeValue(document)}`);
+    return { expected: [], retention, live };
   }
   reportUnknownKeys(document, TOP_LEVEL_KEYS, '', problems);
   return {
     expected: readExpected(document.expected, problems),
     retention: readRetention(document.retention, problems) ?? retention,
+    live: readLive(document.live, problems) ?? live,
   };
 }
 
@@ -108,6 +112,26 @@ function readRetention(value: unknown, problems: string[]): RetentionPolicy | un
     }
   }
   return policy;
+}
+
+function readLive(value: unknown, problems: string[]): LivePolicy | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!isObject(value)) {
+    problems.push(`live: expected an object with "abandon_after", got ${describeValue(value)}`);
+    return undefined;
+  }
+  reportUnknownKeys(value, LIVE_KEYS, 'live', problems);
+  if (value.abandon_after === undefined) {
+    return undefined;
+  }
+  const seconds = parseDuration(value.abandon_after);
+  if (seconds === undefined) {
+    problems.push(`live.abandon_after: expected ${DURATION}, got ${describeValue(value.abandon_after)}`);
+    return undefined;
+  }
+  return { abandonAfterSeconds: seconds };
 }
 
 function readName(value: unknown, path: string, required: boolean, problems: string[]): string | undefined {

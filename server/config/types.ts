@@ -23,17 +23,25 @@ export interface RetentionPolicy {
   intervalSeconds: number;
 }
 
+/** When a live build that stopped calling is given up on (docs/PROTOCOL.md, "Live builds"). */
+export interface LivePolicy {
+  /** Seconds without a call after which a running build is abandoned; null: its tagset's build allowance. */
+  abandonAfterSeconds: number | null;
+}
+
 export interface ServerConfig {
   expected: ExpectedBuilder[];
   retention: RetentionPolicy;
+  live: LivePolicy;
 }
 
 export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
 
-/** Keeps every result, and expects nothing. */
+/** Keeps every result, expects nothing, and abandons live builds after their tagset's build allowance. */
 export const EMPTY_SERVER_CONFIG: ServerConfig = {
   expected: [],
   retention: { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS },
+  live: { abandonAfterSeconds: null },
 };
 
 /** True when the policy would prune anything at all. */

@@ -1,12 +1,17 @@
 // The facade: composes the commands and queries over one store and one clock into the typed
 // Coordinator API (every method is documented in types.ts). Nothing here decides anything.
+import { createBuildSettler } from '../commands/abandon-stale-builds.ts';
 import { addResults } from '../commands/add-results.ts';
 import { addUpload } from '../commands/add-upload.ts';
+import { beginBuild } from '../commands/begin-build.ts';
 import { createBuildRelease, createShouldBuildCheck } from '../commands/check-should-build.ts';
+import { finishBuild } from '../commands/finish-build.ts';
 import { createRemovalCommands } from '../commands/remove-results.ts';
 import { requestBuild } from '../commands/request-build.ts';
+import { addLiveStep, appendLiveOutput } from '../commands/update-live-build.ts';
 import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
 import { getDashboard } from '../queries/dashboard.ts';
+import { getLiveResult, listRunningBuilds } from '../queries/live-results.ts';
 import { listExpectedBuilders } from '../queries/list-expected-builders.ts';
 import { getPackageHistory } from '../queries/package-history.ts';
 import { listPackageResults } from '../queries/package-results.ts';
@@ -26,34 +31,50 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
   const { stop: stopRemoving, ...removal } = createRemovalCommands({
     store, retention: options.retention ?? EMPTY_SERVER_CONFIG.retention, now,
   });
+  const settleBuilds = createBuildSettler(store, options.live ?? EMPTY_SERVER_CONFIG.live, now);
+  // Reads see live builds past their allowance as abandoned: the state is written first.
+  const settled = <Args extends unknown[], Answer>(operation: (...args: Args) => Promise<Answer>) =>
+    async (...args: Args): Promise<Answer> => {
+      await settleBuilds();
+      return operation(...args);
+    };
+  const checkShouldBuild = createShouldBuildCheck(store, now);
 
   return {
     addResults: (clientInfo, resultsList, origin) =>
       addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }),
-    checkShouldBuild: createShouldBuildCheck(store, now),
+    beginBuild: (clientInfo, origin) => beginBuild(store, clientInfo, { clientIp: origin.clientIp, receivedAt: now() }),
+    addStep: (updateToken, step) => addLiveStep(store, updateToken, step, now()),
+    appendOutput: (updateToken, input) => appendLiveOutput(store, updateToken, input, now()),
+    finishBuild: (updateToken, clientInfo, resultsList) => finishBuild(store, updateToken, clientInfo, resultsList, now()),
+    abandonStaleBuilds: settleBuilds,
+    checkShouldBuild: settled(checkShouldBuild),
     releaseBuild: createBuildRelease(store),
     requestBuild: (clientInfo) => requestBuild(store, clientInfo, now()),
     addUpload: (input) => addUpload(store, input, now()),
     ...removal,
+    pruneResults: settled(removal.pruneResults),
 
-    getResult: (resultKey) => getResult(store, resultKey),
-    getTagsetsForPackage: (packageName) => getTagsetsForPackage(store, packageName),
-    getLastResultForTagset: (packageName, tagset) => getLastResultForTagset(store, packageName, tagset),
-    listPackages: () => listPackages(store),
+    getResult: settled((resultKey) => getResult(store, resultKey)),
+    getLiveResult: settled((resultKey) => getLiveResult(store, resultKey)),
+    listRunningBuilds: settled(() => listRunningBuilds(store)),
+    getTagsetsForPackage: settled((packageName) => getTagsetsForPackage(store, packageName)),
+    getLastResultForTagset: settled((packageName, tagset) => getLastResultForTagset(store, packageName, tagset)),
+    listPackages: settled(() => listPackages(store)),
     countResults: () => store.countResults(),
 
-    getDashboard: () => getDashboard(store, now()),
-    getPackageHistory: (packageName, historyOptions) => getPackageHistory(store, packageName, historyOptions),
-    listPackageResults: (packageName, pageOptions) => listPackageResults(store, packageName, pageOptions),
-    getResultPage: (resultKey, testsOptions) => getResultPage(store, resultKey, testsOptions),
-    findNeighbourResults: (resultKey) => findNeighbourResults(store, resultKey),
-    findTagsets: (packageName, selector) => findTagsets(store, packageName, selector),
-    listExpectedBuilders: () => listExpectedBuilders(store, expected, now()),
+    getDashboard: settled(() => getDashboard(store, now())),
+    getPackageHistory: settled((packageName, historyOptions) => getPackageHistory(store, packageName, historyOptions)),
+    listPackageResults: settled((packageName, pageOptions) => listPackageResults(store, packageName, pageOptions)),
+    getResultPage: settled((resultKey, testsOptions) => getResultPage(store, resultKey, testsOptions)),
+    findNeighbourResults: settled((resultKey) => findNeighbourResults(store, resultKey)),
+    findTagsets: settled((packageName, selector) => findTagsets(store, packageName, selector)),
+    listExpectedBuilders: settled(() => listExpectedBuilders(store, expected, now())),
 
     listTestCases: (resultKey) => listTestCases(store, resultKey),
-    compareTestsWithPrevious: (resultKey) => compareTestsWithPrevious(store, resultKey),
-    getResultTests: (resultKey, testsOptions) => getResultTests(store, resultKey, testsOptions),
-    getTestHistory: (packageName, historyOptions) => getTestHistory(store, packageName, historyOptions),
+    compareTestsWithPrevious: settled((resultKey) => compareTestsWithPrevious(store, resultKey)),
+    getResultTests: settled((resultKey, testsOptions) => getResultTests(store, resultKey, testsOptions)),
+    getTestHistory: settled((packageName, historyOptions) => getTestHistory(store, packageName, historyOptions)),
 
     isAuthKeyKnown: (authKey) => isAuthKeyKnown(store, authKey),
     listUploads: (resultKey, uploadOptions) => listUploads(store, resultKey, uploadOptions),

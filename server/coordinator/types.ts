@@ -1,13 +1,15 @@
 // The coordinator is the one programmatic API over stored results: the XML-RPC endpoint,
 // the JSON API and the web pages all go through it, and never to the store directly.
 // Commands (server/commands/) change what is stored; queries (server/queries/) only read.
-import type { WireStruct } from '../../wire/types.ts';
+import type { WireStruct, WireValue } from '../../wire/types.ts';
 import type { AddedResult } from '../commands/add-results.ts';
 import type { UploadInput } from '../commands/add-upload.ts';
 import type { ShouldBuildOptions } from '../commands/check-should-build.ts';
 import type { FlushedTagset, PruneSummary, RemovedResult } from '../commands/removal-types.ts';
-import type { ExpectedBuilder, RetentionPolicy } from '../config/types.ts';
+import type { OutputInput } from '../commands/update-live-build.ts';
+import type { ExpectedBuilder, LivePolicy, RetentionPolicy } from '../config/types.ts';
 import type { ExpectedBuilderStatus } from '../queries/expected-types.ts';
+import type { LiveResult, RunningBuild } from '../queries/live-results.ts';
 import type {
   Dashboard,
   NeighbourResults,
@@ -21,6 +23,7 @@ import type { PackageSummary, TagsetSummary } from '../queries/summary-types.ts'
 import type { ResultTests, ResultTestsOptions, TestComparison, TestHistory, TestHistoryOptions } from '../queries/test-types.ts';
 import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import type { ShouldBuildAnswer } from '../rules/should-build.ts';
+import type { LiveBuildKeys } from '../store/live-types.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
 
@@ -31,12 +34,24 @@ export interface CoordinatorOptions {
   expected?: readonly ExpectedBuilder[];
   /** What pruneResults may remove. Default: nothing. */
   retention?: RetentionPolicy;
+  /** When a live build that stopped calling is abandoned. Default: after its tagset's build allowance. */
+  live?: LivePolicy;
 }
 
 export interface Coordinator {
   // Commands.
-  /** Stores a result; bytes that are valid UTF-8 become text. */
+  /** Stores a result; bytes that are valid UTF-8 become text. A submission id already stored answers that result (finishing it, when it is a live build). */
   addResults(clientInfo: WireStruct, resultsList: WireStruct[], origin: { clientIp: string }): Promise<AddedResult>;
+  /** Begins a live build, in state `running`; a submission id already stored answers that result and its token. */
+  beginBuild(clientInfo: WireStruct, origin: { clientIp: string }): Promise<LiveBuildKeys>;
+  /** Appends a finished step to a live build; the same step again (a retry of the last) adds nothing. */
+  addStep(updateToken: string, step: WireValue | undefined): Promise<void>;
+  /** Adds output of a live build's running step, past what the server already holds, within its head bound. */
+  appendOutput(updateToken: string, input: OutputInput): Promise<void>;
+  /** Finishes a live build (a results_list given replaces the steps added live); finishing again answers the same keys. */
+  finishBuild(updateToken: string, clientInfo: WireStruct, resultsList?: WireValue): Promise<AddedResult>;
+  /** Marks abandoned the live builds whose last call is older than their allowance (reads do this first); answers how many. */
+  abandonStaleBuilds(): Promise<number>;
   /** Answers "should this client build now?" and reserves the build when the answer is yes. */
   checkShouldBuild(clientInfo: WireStruct, options?: ShouldBuildOptions): Promise<ShouldBuildAnswer>;
   /** Gives back the reservation a "yes" made, for a client that decided not to build; true when one was held. */
@@ -52,9 +67,13 @@ export interface Coordinator {
   /** Removes every result of the one tagset with exactly these visible tags (plus any `__host=`/`__arch=` given). */
   flushTagset(packageName: string, tags: string[]): Promise<FlushedTagset>;
 
-  // Queries: results and tagsets.
-  /** The stored triple, or undefined for an unknown key. */
+  // Queries: results and tagsets. Every query first abandons the live builds past their allowance.
+  /** The stored triple, or undefined for an unknown key; a ResultRunningError for a build still running. */
   getResult(resultKey: number): Promise<StoredTriple | undefined>;
+  /** A result in any state, with the running step's output while it runs (or once abandoned); undefined for an unknown key. */
+  getLiveResult(resultKey: number): Promise<LiveResult | undefined>;
+  /** The live builds running now, oldest first, with the index of the step each is in. */
+  listRunningBuilds(): Promise<RunningBuild[]>;
   /** Every tagset that has results for the package, each in canonical order. */
   getTagsetsForPackage(packageName: string): Promise<string[][]>;
   /** The newest result whose tagset equals the given set, or undefined. */

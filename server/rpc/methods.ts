@@ -1,4 +1,5 @@
-// The original pony-build's five XML-RPC methods, each a thin call into the coordinator.
+// The original pony-build's XML-RPC methods and pony-build's own (release_build and the live
+// builds' four, docs/PROTOCOL.md), each a thin call into the coordinator.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
@@ -60,6 +61,44 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
     async call([packageName, tagset], { coordinator }) {
       // The original answers 0, not a fault, when there is no such result.
       return (await coordinator.getLastResultForTagset(packageName as string, tagset as string[])) ?? 0;
+    },
+  }],
+  ['begin_build', {
+    params: [{ name: 'client_info', type: 'struct' }],
+    async call([clientInfo], { coordinator, clientIp }) {
+      const begun = await coordinator.beginBuild(clientInfo as WireStruct, { clientIp });
+      return [begun.resultKey, begun.updateToken];
+    },
+  }],
+  ['add_step', {
+    params: [{ name: 'update_token', type: 'string' }, { name: 'step', type: 'struct' }],
+    async call([updateToken, step], { coordinator }) {
+      await coordinator.addStep(updateToken as string, step);
+      return true;
+    },
+  }],
+  ['append_output', {
+    params: [
+      { name: 'update_token', type: 'string' },
+      { name: 'step_index', type: 'number' },
+      { name: 'stream', type: 'string' },
+      { name: 'text', type: 'text' },
+      { name: 'offset', type: 'number', default: null },
+    ],
+    async call([updateToken, stepIndex, stream, text, offset], { coordinator }) {
+      await coordinator.appendOutput(updateToken as string, { stepIndex, stream, text, offset });
+      return true;
+    },
+  }],
+  ['finish_build', {
+    params: [
+      { name: 'update_token', type: 'string' },
+      { name: 'client_info', type: 'struct' },
+      { name: 'results_list', type: 'array', default: null },
+    ],
+    async call([updateToken, clientInfo, resultsList], { coordinator }) {
+      const finished = await coordinator.finishBuild(updateToken as string, clientInfo as WireStruct, resultsList);
+      return [finished.resultKey, finished.authKey];
     },
   }],
 ]);

@@ -1,5 +1,6 @@
 // The SQLite queries behind the web pages. Each walks an index backwards and stops at its
-// LIMIT, so a page costs the same with ten results or ten million.
+// LIMIT, so a page costs the same with ten results or ten million. Builds still running are
+// not results yet: lists and neighbours skip them.
 import type Database from 'better-sqlite3';
 import type { NeighbourKeys, PackageResultRecord, PageStore, TagsetReservation } from './page-types.ts';
 
@@ -21,17 +22,17 @@ export function createSqlitePageQueries(database: Database.Database): PageStore 
     // Uses results_by_package (package, id).
     listPackageSummaries: database.prepare(`
       SELECT ${SUMMARY_COLUMNS} FROM results
-      WHERE package = ? AND id < ? ORDER BY id DESC LIMIT ?`),
+      WHERE package = ? AND id < ? AND state != 'running' ORDER BY id DESC LIMIT ?`),
     // Uses results_by_package_tagset (package, tagset_key, id).
     listTagsetSummaries: database.prepare(`
       SELECT ${SUMMARY_COLUMNS} FROM results
-      WHERE package = ? AND tagset_key = ? AND id < ? ORDER BY id DESC LIMIT ?`),
+      WHERE package = ? AND tagset_key = ? AND id < ? AND state != 'running' ORDER BY id DESC LIMIT ?`),
     findNeighbours: database.prepare(`
       SELECT
         (SELECT p.id FROM results p WHERE p.package = r.package AND p.tagset_key = r.tagset_key AND p.id < r.id
-         ORDER BY p.id DESC LIMIT 1) AS previous_id,
+         AND p.state != 'running' ORDER BY p.id DESC LIMIT 1) AS previous_id,
         (SELECT n.id FROM results n WHERE n.package = r.package AND n.tagset_key = r.tagset_key AND n.id > r.id
-         ORDER BY n.id LIMIT 1) AS next_id
+         AND n.state != 'running' ORDER BY n.id LIMIT 1) AS next_id
       FROM results r WHERE r.id = ?`),
     listReservations: database.prepare('SELECT tagset_key, reserved_at, requested_allowance FROM build_reservations'),
   };

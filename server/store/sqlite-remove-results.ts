@@ -1,6 +1,7 @@
 // Removing results from the SQLite store, for retention and the admin commands. Results are
 // found through indexes (results by tagset, the tagsets table, the primary key), never by
-// scanning every result.
+// scanning every result. A build still running is not removed: it does not count in its
+// tagset yet, and its client is still sending it.
 import type Database from 'better-sqlite3';
 import type { RemovalStore, RemovedResultRecord, ResultAgeRecord, TagsetReference } from './removal-types.ts';
 
@@ -20,18 +21,20 @@ export function createSqliteRemoveQueries(database: Database.Database): RemoveQu
     listResultAges: database.prepare(`
       SELECT r.id, r.received_at, t.latest_result_id = r.id AS is_latest
       FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key
-      WHERE r.id > ? ORDER BY r.id LIMIT ?`),
+      WHERE r.id > ? AND r.state != 'running' ORDER BY r.id LIMIT ?`),
     listTagsetsLargerThan: database.prepare(
       'SELECT package, tagset_key FROM tagsets WHERE result_count > ? ORDER BY package, tagset_key'),
     listOlderResultKeys: database.prepare(`
-      SELECT id FROM results WHERE package = ? AND tagset_key = ? ORDER BY id DESC LIMIT ? OFFSET ?`),
+      SELECT id FROM results WHERE package = ? AND tagset_key = ? AND state != 'running'
+      ORDER BY id DESC LIMIT ? OFFSET ?`),
     getRemovable: database.prepare(`
       SELECT r.id, r.received_at, r.package, r.tagset_key, t.tags, t.latest_result_id
-      FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key WHERE r.id = ?`),
+      FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key WHERE r.id = ? AND r.state != 'running'`),
     deleteTestCases: database.prepare('DELETE FROM test_cases WHERE result_id = ?'),
     deleteUploads: database.prepare('DELETE FROM uploads WHERE result_id = ?'),
     deleteResult: database.prepare('DELETE FROM results WHERE id = ?'),
-    findNewest: database.prepare('SELECT max(id) AS id FROM results WHERE package = ? AND tagset_key = ?'),
+    findNewest: database.prepare(
+      "SELECT max(id) AS id FROM results WHERE package = ? AND tagset_key = ? AND state != 'running'"),
     updateTagset: database.prepare(
       'UPDATE tagsets SET latest_result_id = ?, result_count = result_count - ? WHERE tagset_key = ?'),
     deleteTagset: database.prepare('DELETE FROM tagsets WHERE tagset_key = ?'),

@@ -83,6 +83,45 @@ const MIGRATIONS: Migration[] = [
   CREATE INDEX test_cases_by_test ON test_cases (package, suite, name, result_id);
   CREATE INDEX test_cases_by_result ON test_cases (result_id);
   `, fill: backfillTestCases },
+  { sql: `
+  -- Live builds (begin_build ... finish_build) exist from their first call; only finished and
+  -- abandoned results count in their tagset (the tagsets row never points at a running one).
+  ALTER TABLE results ADD COLUMN state TEXT NOT NULL DEFAULT 'finished';  -- running, finished, abandoned
+  ALTER TABLE results ADD COLUMN submission_id TEXT;                      -- client_info.submission_id
+  CREATE UNIQUE INDEX results_by_submission ON results (submission_id) WHERE submission_id IS NOT NULL;
+  CREATE INDEX results_running ON results (id) WHERE state = 'running';
+
+  -- A live build's token and how far it got; kept once finished, so a repeated finish is recognised.
+  CREATE TABLE live_builds (
+    result_id INTEGER PRIMARY KEY REFERENCES results (id) ON DELETE CASCADE,
+    update_token TEXT NOT NULL UNIQUE,
+    started_at REAL NOT NULL,
+    last_activity_at REAL NOT NULL,        -- the build's last call, for abandonment
+    step_count INTEGER NOT NULL,
+    last_step_digest TEXT,                 -- sha256 of the last step's tagged JSON, to recognise a retry
+    last_step_name TEXT
+  );
+
+  -- The running step's output so far: the head of each stream (see live-output-bounds.ts).
+  CREATE TABLE live_output (
+    result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+    step_index INTEGER NOT NULL,
+    stream TEXT NOT NULL,                  -- output or errout
+    head TEXT NOT NULL,
+    head_bytes INTEGER NOT NULL,           -- UTF-8 bytes of head
+    received INTEGER NOT NULL,             -- characters received, kept or not
+    PRIMARY KEY (result_id, step_index, stream)
+  );
+
+  -- Results an old server stored already carry their client's submission id; the first of each
+  -- keeps it (200 characters at most, as commands/read-submission-id.ts reads it).
+  UPDATE results SET submission_id = json_extract(client_info, '$.submission_id')
+  WHERE id IN (
+    SELECT min(id) FROM results
+    WHERE json_type(client_info, '$.submission_id') = 'text'
+      AND length(json_extract(client_info, '$.submission_id')) BETWEEN 1 AND 200
+    GROUP BY json_extract(client_info, '$.submission_id'));
+  ` },
 ];
 
 /** The schema version a fully migrated database has. */

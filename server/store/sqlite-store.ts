@@ -3,7 +3,10 @@
 // other databases can implement it.
 import Database from 'better-sqlite3';
 import type { WireStruct } from '../../wire/types.ts';
+import { prepareCountInTagset } from './count-in-tagset.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
+import type { ResultState, SubmittedResultRecord } from './live-types.ts';
+import { createSqliteLiveQueries } from './sqlite-live-builds.ts';
 import { createSqlitePageQueries } from './sqlite-page-queries.ts';
 import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';
 import { migrateSchema } from './sqlite-schema.ts';
@@ -34,6 +37,7 @@ interface ResultRow {
   revision: string | null;
   client_info: string;
   results_list: string;
+  state: ResultState;
 }
 
 interface TagsetRow {
@@ -65,9 +69,10 @@ const TAGSET_COLUMNS = `
   t.tagset_key, t.package, t.tags, t.result_count,
   r.id, r.received_at, r.host, r.arch, r.success, r.duration, r.revision`;
 const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at';
+// A running result's tagset has no row until its first result finishes; its key is the same JSON.
 const RESULT_COLUMNS = `
   r.id, r.received_at, r.client_ip, r.package, r.host, r.arch, r.success, r.duration,
-  t.tags, r.tagset_key, r.revision, r.client_info, r.results_list`;
+  coalesce(t.tags, r.tagset_key) AS tags, r.tagset_key, r.revision, r.client_info, r.results_list, r.state`;
 
 /** Opens (creating or migrating as needed) the SQLite database at `path`; `:memory:` keeps nothing. */
 export function openSqliteStore(path: string): Store {
@@ -96,20 +101,13 @@ function createSqliteStore(database: Database.Database): Store {
   const statements = {
     insertResult: database.prepare(`
       INSERT INTO results (received_at, client_ip, package, host, arch, tagset_key, success, duration,
-                           auth_key, revision, client_info, results_list)
+                           auth_key, revision, client_info, results_list, submission_id)
       VALUES (@receivedAt, @clientIp, @package, @host, @arch, @tagsetKey, @success, @duration,
-              @authKey, @revision, @clientInfo, @resultsList)`),
-    upsertTagset: database.prepare(`
-      INSERT INTO tagsets (tagset_key, package, tags, latest_result_id, result_count)
-      VALUES (?, ?, ?, ?, 1)
-      ON CONFLICT (tagset_key) DO UPDATE SET
-        latest_result_id = excluded.latest_result_id,
-        result_count = result_count + 1`),
+              @authKey, @revision, @clientInfo, @resultsList, @submissionId)`),
     deleteReservation: database.prepare('DELETE FROM build_reservations WHERE tagset_key = ?'),
-    // A result always has its tagset's row: removal updates or deletes it with the result.
     getResult: database.prepare(`
       SELECT ${RESULT_COLUMNS}
-      FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key
+      FROM results r LEFT JOIN tagsets t ON t.tagset_key = r.tagset_key
       WHERE r.id = ?`),
     findByAuthKey: database.prepare('SELECT id FROM results WHERE auth_key = ?'),
     countResults: database.prepare('SELECT count(*) AS count FROM results'),
@@ -145,8 +143,9 @@ function createSqliteStore(database: Database.Database): Store {
   };
 
   const insertTestCases = prepareInsertTestCases(database);
+  const countInTagset = prepareCountInTagset(database);
 
-  const insertResult = database.transaction((record: NewResultRecord, clientInfo: string, resultsList: string) => {
+  const insertResult = database.transaction((record: NewResultRecord & Partial<SubmittedResultRecord>) => {
     const { lastInsertRowid } = statements.insertResult.run({
       receivedAt: record.receivedAt,
       clientIp: record.clientIp,
@@ -158,11 +157,12 @@ function createSqliteStore(database: Database.Database): Store {
       duration: record.duration,
       authKey: record.authKey,
       revision: record.revision,
-      clientInfo,
-      resultsList,
+      clientInfo: stringifyTagged(record.clientInfo),
+      resultsList: stringifyTagged(record.resultsList),
+      submissionId: record.submissionId ?? null,
     });
     const key = Number(lastInsertRowid);
-    statements.upsertTagset.run(record.tagsetKey, record.package, JSON.stringify(record.tagset), key);
+    countInTagset(record.tagsetKey, record.package, JSON.stringify(record.tagset), key);
     insertTestCases({ resultId: key, package: record.package, tagsetKey: record.tagsetKey }, record.testCases);
     statements.deleteReservation.run(record.tagsetKey);
     return key;
@@ -172,11 +172,9 @@ function createSqliteStore(database: Database.Database): Store {
     ...createSqliteTestQueries(database),
     ...createSqliteRemoveQueries(database),
     ...createSqlitePageQueries(database),
+    ...createSqliteLiveQueries(database, insertResult),
     async addResult(record) {
-      // Encoded before the transaction, so a value that cannot be stored leaves nothing behind.
-      const clientInfo = stringifyTagged(record.clientInfo);
-      const resultsList = stringifyTagged(record.resultsList);
-      return insertResult(record, clientInfo, resultsList);
+      return insertResult(record);
     },
     async getResult(key) {
       const row = statements.getResult.get(key) as ResultRow | undefined;
@@ -267,6 +265,7 @@ function readResultRow(row: ResultRow): StoredResult {
     revision: row.revision,
     clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
     resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
+    state: row.state,
   };
 }
 

@@ -39,7 +39,7 @@ export function createSqliteTestQueries(database: Database.Database): TestQuerie
       SELECT step_index, suite, name, file, status, duration, message FROM test_cases WHERE result_id = ? ORDER BY id`),
     listRecentResults: database.prepare(`
       SELECT id, received_at, revision FROM results
-      WHERE package = ? AND tagset_key = ? AND id <= ? ORDER BY id DESC LIMIT ?`),
+      WHERE package = ? AND tagset_key = ? AND id <= ? AND state != 'running' ORDER BY id DESC LIMIT ?`),
     listOutcomes: database.prepare(`
       SELECT result_id, suite, name, status FROM test_cases
       WHERE result_id IN (${Array.from({ length: OUTCOME_BATCH_SIZE }, () => '?').join(', ')})

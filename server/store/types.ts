@@ -2,6 +2,7 @@
 // is async so that a networked database can implement the same interface.
 import type { WireStruct } from '../../wire/types.ts';
 import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
+import type { LiveBuildStore, ResultState } from './live-types.ts';
 import type { BuildReservation, PageStore, ResultSummaryRecord } from './page-types.ts';
 import type { RemovalStore } from './removal-types.ts';
 
@@ -37,7 +38,9 @@ export interface StoredResult extends ResultSummaryRecord {
   tagsetKey: string;
   revision: string | null;
   clientInfo: WireStruct;
+  /** The steps; while the build runs (or once abandoned), the steps added so far. */
   resultsList: WireStruct[];
+  state: ResultState;
 }
 
 /** A result of a tagset, as test comparisons need it. */
@@ -114,10 +117,10 @@ export interface UploadWithContent extends UploadRecord {
   content: Buffer;
 }
 
-export interface Store extends PageStore, RemovalStore {
+export interface Store extends PageStore, RemovalStore, LiveBuildStore {
   /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
-  /** One result, row and bags, read in one statement. */
+  /** One result in any state, row and bags, read in one statement. */
   getResult(key: number): Promise<StoredResult | undefined>;
   /** The stored test cases of a result, in report order. */
   listTestCases(resultKey: number): Promise<TestCaseEntry[]>;

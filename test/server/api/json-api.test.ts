@@ -35,7 +35,8 @@ test('GET /api/v1/results/:key returns the triple, bytes and dates in tagged for
   const response = await fetch(new URL(`api/v1/results/${result_key}`, url));
   t.is(response.status, 200);
   const body = await response.json() as any;
-  t.deepEqual(Object.keys(body), ['receipt', 'client_info', 'results_list']);
+  t.deepEqual(Object.keys(body), ['state', 'receipt', 'client_info', 'results_list']);
+  t.is(body.state, 'finished');
   t.is(body.receipt.result_key, String(result_key));
   t.is(body.receipt.client_ip, '127.0.0.1');
   t.deepEqual(body.client_info, clientInfo);

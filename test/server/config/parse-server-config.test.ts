@@ -26,6 +26,7 @@ test('a full configuration is read with durations in seconds and defaults filled
       { package: 'widget', max_age: 3600 },
     ],
     retention: { keep_last: 50, max_age_days: 90, interval: '30m' },
+    live: { abandon_after: '1h30m' },
   });
   t.deepEqual(config, {
     expected: [
@@ -33,6 +34,7 @@ test('a full configuration is read with durations in seconds and defaults filled
       { package: 'widget', host: null, arch: null, tags: [], maxAgeSeconds: 3600 },
     ],
     retention: { keepLast: 50, maxAgeDays: 90, intervalSeconds: 1800 },
+    live: { abandonAfterSeconds: 5400 },
   });
 });
 
@@ -40,7 +42,9 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
   t.deepEqual(parseServerConfig({}), {
     expected: [],
     retention: { keepLast: null, maxAgeDays: null, intervalSeconds: 3600 },
+    live: { abandonAfterSeconds: null },
   });
+  t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null });
   t.deepEqual(parseServerConfig({ retention: { keep_last: 1 } }).retention, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
 });
 
@@ -58,10 +62,11 @@ test('every problem is reported together, unknown keys named', (t) => {
       { max_age: '1d' },
     ],
     retention: { keep_last: 0, max_age_days: 'ninety', interval: '0s', forever: true },
+    live: { abandon_after: 'soon', sweep: true },
     notify: {},
   });
   t.deepEqual(problems, [
-    'notify: unknown key; known keys here: expected, retention',
+    'notify: unknown key; known keys here: expected, retention, live',
     'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
     'expected[0].package: expected a non-empty string, got `` (string)',
     'expected[0].host: expected a non-empty string, got `7` (number)',
@@ -74,14 +79,17 @@ test('every problem is reported together, unknown keys named', (t) => {
     'retention.keep_last: expected a whole number of results, 1 or more, got `0` (number)',
     'retention.max_age_days: expected a number of days above 0, got `ninety` (string)',
     'retention.interval: expected a duration such as "26h" or a number of seconds, at least 1 second, got `0s` (string)',
+    'live.sweep: unknown key; known keys here: abandon_after',
+    'live.abandon_after: expected a duration such as "26h" or a number of seconds, got `soon` (string)',
   ]);
 });
 
 test('the wrong shapes at the top are named', (t) => {
-  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected" and "retention", got `[]` (array)']);
-  t.deepEqual(problemsOf({ expected: {}, retention: [] }), [
+  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected", "retention" or "live", got `[]` (array)']);
+  t.deepEqual(problemsOf({ expected: {}, retention: [], live: 'fast' }), [
     'expected: expected an array of expected builders, got `{}` (object)',
     'retention: expected an object with "keep_last", "max_age_days" or "interval", got `[]` (array)',
+    'live: expected an object with "abandon_after", got `fast` (string)',
   ]);
   t.deepEqual(problemsOf({ expected: [{ package: 'p', max_age: '1h', tags: 'x' }] }), [
     'expected[0].tags: expected an array of tags, got `x` (string)',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import test from 'ava';
 import Database from 'better-sqlite3';
 import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
+import { SCHEMA_VERSION } from '../../../server/store/sqlite-schema.ts';
 import { makeTempDirectory } from '../helpers/server.ts';
 
 const SCHEMA_1_DUMP = fs.readFileSync(new URL('../../fixtures/server/schema-1.sql', import.meta.url), 'utf8');
@@ -33,7 +34,7 @@ test('a schema-1 database is upgraded in place, keeping every result, tagset and
     uploads: readRows(file, 'SELECT * FROM uploads'),
   };
   await openSqliteStore(file).close();
-  t.deepEqual(readRows(file, 'SELECT version FROM schema_version'), [{ version: 2 }]);
+  t.deepEqual(readRows(file, 'SELECT version FROM schema_version'), [{ version: SCHEMA_VERSION }]);
   t.deepEqual(readRows(file, 'SELECT id, received_at, client_info, results_list, auth_key FROM results ORDER BY id'), before.results);
   t.deepEqual(readRows(file, 'SELECT * FROM tagsets'), before.tagsets);
   t.deepEqual(readRows(file, 'SELECT * FROM uploads'), before.uploads);

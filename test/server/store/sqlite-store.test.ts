@@ -54,7 +54,7 @@ test('a database file is created in WAL mode with the current schema version', a
   const database = new Database(file, { readonly: true });
   t.teardown(() => database.close());
   t.is(database.pragma('journal_mode', { simple: true }), 'wal');
-  t.deepEqual(database.prepare('SELECT version FROM schema_version').all(), [{ version: 2 }]);
+  t.deepEqual(database.prepare('SELECT version FROM schema_version').all(), [{ version: 3 }]);
 });
 
 test('a database from a newer server is refused', async (t) => {
@@ -64,5 +64,5 @@ test('a database from a newer server is refused', async (t) => {
   database.prepare('UPDATE schema_version SET version = 99').run();
   database.close();
   const error = t.throws(() => openSqliteStore(file), { instanceOf: SchemaVersionError });
-  t.is(error?.message, 'The database has schema version 99, but this server knows versions up to 2; upgrade pony-build');
+  t.is(error?.message, 'The database has schema version 99, but this server knows versions up to 3; upgrade pony-build');
 });

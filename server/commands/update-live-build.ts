@@ -1,0 +1,66 @@
+// add_step and append_output: a running build takes its finished steps one at a time and the
+// running step's output as it comes. Both are safe to retry (docs/PROTOCOL.md, "Live builds").
+import { isWireStruct } from '../../wire/describe-value.ts';
+import { readWireNumber } from '../../wire/read-wire-number.ts';
+import type { WireValue } from '../../wire/types.ts';
+import { decodeStructTextBytes, decodeTextBytes } from '../client-input/decode-text-bytes.ts';
+import { InvalidFieldError } from '../errors/domain-errors.ts';
+import type { OutputChunk, OutputStreamName } from '../store/live-types.ts';
+import type { Store } from '../store/types.ts';
+import { assertLiveCallAccepted } from './refuse-live-call.ts';
+
+/** append_output's arguments as the client sent them. */
+export interface OutputInput {
+  stepIndex: WireValue | undefined;
+  stream: WireValue | undefined;
+  text: WireValue | undefined;
+  offset?: WireValue;
+}
+
+const STREAMS: readonly OutputStreamName[] = ['output', 'errout'];
+
+/** Appends one finished step; the same step sent again (a retry) is not added twice. */
+export async function addLiveStep(store: Store, updateToken: string, step: WireValue | undefined, at: number): Promise<void> {
+  if (!isWireStruct(step)) {
+    throw new InvalidFieldError('step', 'a struct', step);
+  }
+  assertLiveCallAccepted(await store.addLiveStep(updateToken, decodeStructTextBytes(step), at));
+}
+
+/** Adds output of the running step; what the server already holds of it is not added again. */
+export async function appendLiveOutput(store: Store, updateToken: string, input: OutputInput, at: number): Promise<void> {
+  assertLiveCallAccepted(await store.appendLiveOutput(updateToken, readOutputChunk(input), at));
+}
+
+function readOutputChunk(input: OutputInput): OutputChunk {
+  const stream = input.stream;
+  if (typeof stream !== 'string' || !STREAMS.includes(stream as OutputStreamName)) {
+    throw new InvalidFieldError('stream', '`output` or `errout`', stream);
+  }
+  return {
+    stepIndex: readCount('step_index', input.stepIndex),
+    stream: stream as OutputStreamName,
+    text: readText(input.text),
+    offset: input.offset === undefined || input.offset === null ? null : readCount('offset', input.offset),
+  };
+}
+
+function readCount(field: string, value: WireValue | undefined): number {
+  const count = readWireNumber(value);
+  if (count === undefined || !Number.isSafeInteger(count) || count < 0) {
+    throw new InvalidFieldError(field, 'a whole number, 0 or more', value);
+  }
+  return count;
+}
+
+// Output is for reading while it runs: bytes that are not UTF-8 are shown with U+FFFD.
+function readText(value: WireValue | undefined): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (Buffer.isBuffer(value)) {
+    const decoded = decodeTextBytes(value);
+    return typeof decoded === 'string' ? decoded : value.toString('utf8');
+  }
+  throw new InvalidFieldError('text', 'a string (or base64)', value);
+}
