@@ -4,7 +4,8 @@
 import { sendFinishedResult } from '../transport/send-finished-result.ts';
 import { isServerUnavailable } from '../transport/server-unavailable.ts';
 import { parseServerUrl, type ServerAddress } from '../transport/server-url.ts';
-import { listSpoolEntries, readSpoolEntry, removeSpoolEntry, setSpoolEntryAside, SpoolEntryError } from './spool-entry.ts';
+import { ResultFileError } from '../result-file/result-file.ts';
+import { listSpoolEntries, readSpoolEntry, removeSpoolEntry, setSpoolEntryAside } from './spool-entry.ts';
 
 export interface SpoolSendOptions {
   /** Send only this server's entries, with its credentials; without it, each entry goes to the server it names. */
@@ -62,7 +63,7 @@ export async function sendSpooledResults(directory: string, options: SpoolSendOp
 
 async function setAside(file: string, error: Error, options: SpoolSendOptions, report: SpoolSendReport): Promise<void> {
   report.rejected += 1;
-  const reason = error instanceof SpoolEntryError ? 'cannot be read' : 'was refused by the server';
+  const reason = error instanceof ResultFileError ? 'cannot be read' : 'was refused by the server';
   const destination = await setSpoolEntryAside(file);
   options.warn(`pony-build: the spooled result ${file} ${reason} (${error.message}); it was moved to ${destination} and will not be sent again`);
 }

@@ -2,24 +2,15 @@
 // oldest first. Files are written whole (a temp file, then a rename), so a run reading the
 // spool never sees half of one. The server URL is kept without its credentials.
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ClientInfo, StepResult } from '../../wire/types.ts';
+import { readResultFile, ResultFileError, type ResultDocument } from '../result-file/result-file.ts';
 
-export interface SpoolEntry {
+export interface SpoolEntry extends ResultDocument {
   /** The server's root URL, credentials removed: whose spool this result is in. */
   server: string;
-  client_info: ClientInfo;
-  results_list: StepResult[];
   /** The live build's update token, when the build was begun live (it only authorises finishing that build). */
   update_token?: string;
-}
-
-export class SpoolEntryError extends Error {
-  constructor(readonly file: string, reason: string) {
-    super(`${file}: ${reason}`);
-    this.name = 'SpoolEntryError';
-  }
 }
 
 const entryName = /^\d+-[\w-]+\.json$/;
@@ -50,22 +41,14 @@ export async function listSpoolEntries(directory: string): Promise<string[]> {
   return names.filter((name) => entryName.test(name)).sort().map((name) => path.join(directory, name));
 }
 
+/** A spooled result: a result file's document that also names its server. */
 export async function readSpoolEntry(file: string): Promise<SpoolEntry> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new SpoolEntryError(file, error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message);
-  }
-  const entry = parsed as Partial<SpoolEntry> | null;
-  if (typeof entry !== 'object' || entry === null || typeof entry.server !== 'string') {
-    throw new SpoolEntryError(file, 'expected a JSON object with a string `server`');
-  }
-  if (typeof entry.client_info !== 'object' || entry.client_info === null || !Array.isArray(entry.results_list)) {
-    throw new SpoolEntryError(file, 'expected `client_info` to be an object and `results_list` an array');
+  const entry: Partial<SpoolEntry> = await readResultFile(file);
+  if (typeof entry.server !== 'string') {
+    throw new ResultFileError(file, 'expected a spooled result to name its `server` as a string');
   }
   if (entry.update_token !== undefined && typeof entry.update_token !== 'string') {
-    throw new SpoolEntryError(file, 'expected `update_token` to be a string when present');
+    throw new ResultFileError(file, 'expected `update_token` to be a string when present');
   }
   return entry as SpoolEntry;
 }

@@ -44,10 +44,12 @@ test('removing is idempotent, and a refused entry is set aside where no run list
 test('an entry that is not one is named with what was expected', async (t) => {
   const directory = makeTempDir(t);
   const broken = path.join(directory, '1-broken.json');
-  writeFileSync(broken, '{"server": 1}');
-  await t.throwsAsync(readSpoolEntry(broken), { message: `${broken}: expected a JSON object with a string \`server\`` });
-  writeFileSync(broken, '{"server": "http://a/", "client_info": {}, "results_list": {}}');
-  await t.throwsAsync(readSpoolEntry(broken), { message: `${broken}: expected \`client_info\` to be an object and \`results_list\` an array` });
+  writeFileSync(broken, JSON.stringify({ ...entry('b'), server: 1 }));
+  await t.throwsAsync(readSpoolEntry(broken), { message: `${broken}: expected a spooled result to name its \`server\` as a string` });
+  writeFileSync(broken, JSON.stringify({ ...entry('b'), update_token: 5 }));
+  await t.throwsAsync(readSpoolEntry(broken), { message: `${broken}: expected \`update_token\` to be a string when present` });
+  writeFileSync(broken, '{"server": "http://a/", "client_info": {"package": "p"}, "results_list": {}}');
+  await t.throwsAsync(readSpoolEntry(broken), { message: `${broken}: expected \`results_list\` to be an array of steps` });
   writeFileSync(broken, '{');
   await t.throwsAsync(readSpoolEntry(broken), { message: /not valid JSON/ });
 });
