@@ -54,6 +54,8 @@ const defaults: Required<Pick<LiveReporterOptions, 'flushIntervalMs' | 'batchByt
 
 interface PlannedCall {
   methodName: string;
+  /** What the call carried, for --debug once it is answered. */
+  description: string;
   send(): Promise<void>;
 }
 
@@ -182,6 +184,7 @@ class LiveSession {
   #planBegin(identity: ClientInfo): PlannedCall {
     return {
       methodName: 'begin_build',
+      description: `begin_build: ${identity.package}`,
       send: async () => {
         const begun = await beginBuild(this.#call, identity);
         this.#options.debug?.(`begin_build: result ${begun.resultKey} is live`);
@@ -193,6 +196,7 @@ class LiveSession {
   #planAddStep(updateToken: string, step: StepResult): PlannedCall {
     return {
       methodName: 'add_step',
+      description: `add_step: step ${this.#stepsAdded} (${step.name})`,
       send: async () => {
         await addStep(this.#call, updateToken, step);
         this.#stepsAdded += 1;
@@ -203,6 +207,7 @@ class LiveSession {
   #planAppend(updateToken: string, batch: OutputBatch): PlannedCall {
     return {
       methodName: 'append_output',
+      description: `append_output: step ${batch.stepIndex} ${batch.stream}, ${batch.text.length} characters at ${batch.offset}`,
       send: () => appendOutput(this.#call, updateToken, batch.stepIndex, batch.stream, batch.text, batch.offset),
     };
   }
@@ -210,6 +215,7 @@ class LiveSession {
   #planFinish(updateToken: string, end: BuildEndEvent): PlannedCall {
     return {
       methodName: 'finish_build',
+      description: `finish_build: ${end.results.length} steps`,
       send: async () => {
         this.#settle({ finished: await finishBuild(this.#call, updateToken, end.clientInfo, end.results) });
       },
@@ -221,6 +227,7 @@ class LiveSession {
     for (let attempt = 0; ; attempt++) {
       try {
         await planned.send();
+        this.#options.debug?.(`${planned.description} answered`);
         return;
       } catch (error) {
         if (!this.#retryAfter(planned, error, attempt)) {

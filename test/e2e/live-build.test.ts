@@ -1,0 +1,69 @@
+// A recipe reporting live to a real server: while a step runs the server shows the steps so
+// far and the running step's output; once finished it holds what --no-live would have stored.
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import { startServer } from '../../server/index.ts';
+import { projectRoot, runTypeScript, startTypeScript } from '../helpers/child-process.ts';
+import { makeTempDir } from '../helpers/temp.ts';
+
+const liveRecipe = path.join(projectRoot, 'test/fixtures/recipes/live.ts');
+
+interface ResultJson {
+  state: string;
+  client_info: Record<string, unknown>;
+  results_list: Array<Record<string, unknown>>;
+  running_step?: { index: number; output: string; errout: string };
+}
+
+/** Resolves with what the child wrote to stderr once it contains every text. */
+function waitForStderr(child: ReturnType<typeof startTypeScript>['child'], texts: string[]): Promise<string> {
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk: string) => {
+      stderr += chunk;
+      if (texts.every((text) => stderr.includes(text))) {
+        resolve(stderr);
+      }
+    });
+    child.once('close', () => reject(new Error(`the recipe ended without printing ${texts.join(', ')}:\n${stderr}`)));
+  });
+}
+
+/** The stored bags with what differs from run to run blanked: durations and the submission id. */
+function blankRunDetails(result: ResultJson): unknown {
+  const text = JSON.stringify([{ ...result.client_info, submission_id: '<id>' }, result.results_list]);
+  return JSON.parse(text, (key, value) => (key === 'duration' ? '<duration>' : value));
+}
+
+test('a live build shows its steps and running output on the server, and ends as --no-live would store it', async (t) => {
+  const directory = makeTempDir(t);
+  const server = await startServer({ port: 0, db: path.join(directory, 'results.db') });
+  t.teardown(() => server.close());
+  const goFile = path.join(directory, 'go');
+  const env = { GO_FILE: goFile, PONY_BUILD_SPOOL: path.join(directory, 'spool') };
+  const readResult = async (key: string) => (await (await fetch(new URL(`api/v1/results/${key}`, server.url))).json()) as ResultJson;
+
+  const running = startTypeScript(liveRecipe, ['--report', server.url, '--debug'], { cwd: directory, env });
+  const stderr = await waitForStderr(running.child, ['append_output: step 1 output', 'append_output: step 1 errout']);
+  const key = /begin_build: result (\d+) is live/.exec(stderr)![1];
+  const midway = await readResult(key);
+  t.is(midway.state, 'running');
+  t.deepEqual(midway.results_list.map((step) => [step.name, step.output]), [['first', 'first step\n']]);
+  t.deepEqual(midway.running_step, { index: 1, output: 'half way\n', errout: 'to stderr\n' });
+  t.false(existsSync(goFile));
+
+  writeFileSync(goFile, '');
+  const live = await running.finished;
+  t.is(live.code, 0, live.stdout + live.stderr);
+  t.regex(live.stdout, new RegExp(`Result reported: ${server.url}results/${key}\n`));
+  const finished = await readResult(key);
+  t.is(finished.state, 'finished');
+  t.is(finished.running_step, undefined);
+  t.is(finished.results_list[1].output, 'half way\nall the way\n');
+
+  const whole = await runTypeScript(liveRecipe, ['--report', server.url, '--no-live', '--force-build'], { cwd: directory, env });
+  t.is(whole.code, 0, whole.stdout + whole.stderr);
+  const wholeKey = /Result reported: \S+\/results\/(\d+)\n/.exec(whole.stdout)![1];
+  t.deepEqual(blankRunDetails(finished), blankRunDetails(await readResult(wholeKey)));
+});
