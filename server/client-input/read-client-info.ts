@@ -1,10 +1,13 @@
-// client_info is an open bag; only the fields that group and judge results are checked.
+// client_info is an open bag; only the fields that group and judge results are checked: their
+// types, and the length of the names that go into page addresses.
+import { readWireSeconds } from '../../wire/read-wire-number.ts';
 import { buildTagset, makeTagsetKey, type BuildIdentity } from '../../wire/tagset.ts';
-import { readWireNumber, readWireSeconds } from '../../wire/read-wire-number.ts';
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { InvalidFieldError } from '../errors/domain-errors.ts';
+import { checkFieldTypes, readFlag } from './field-types.ts';
+import { checkIdentityBounds } from './identity-bounds.ts';
 
-/** Reads package, host, arch and tags, refusing types that cannot name a tagset. */
+/** Reads package, host, arch and tags, refusing types that cannot name a tagset and names too long for its pages. */
 export function readBuildIdentity(clientInfo: WireStruct, field = 'client_info'): BuildIdentity {
   const packageName = clientInfo.package;
   if (typeof packageName !== 'string' || packageName === '') {
@@ -14,12 +17,16 @@ export function readBuildIdentity(clientInfo: WireStruct, field = 'client_info')
   if (packageName === '.' || packageName === '..') {
     throw new InvalidFieldError(`${field}.package`, 'a name other than `.` or `..`, which web addresses cannot hold', packageName);
   }
-  return {
+  checkFieldTypes(clientInfo, { host: 'string', arch: 'string' }, field);
+  const identity: BuildIdentity = {
     package: packageName,
-    host: readOptionalString(clientInfo, 'host', field),
-    arch: readOptionalString(clientInfo, 'arch', field),
+    // Absent or nil: the original clients' way of saying none.
+    host: (clientInfo.host as string | null | undefined) ?? '',
+    arch: (clientInfo.arch as string | null | undefined) ?? '',
     tags: readTags(clientInfo.tags, `${field}.tags`),
   };
+  checkIdentityBounds(identity, field);
+  return identity;
 }
 
 /** The key of the tagset a client_info names: what should-build decisions and build requests are about. */
@@ -44,46 +51,20 @@ export function readTags(tags: WireValue | undefined, field: string): string[] {
 }
 
 /**
- * The build's success as the original judged it (Python truthiness); null when the client
- * sent no `success`, so views can say "unknown" rather than guess.
+ * The build's success: a boolean (or an int flag); nil is false, as the original judged None;
+ * null when the client sent none, so views can say "unknown" rather than guess.
  */
 export function readSuccess(clientInfo: WireStruct): boolean | null {
+  checkFieldTypes(clientInfo, { success: 'flag' }, 'client_info');
   const success = clientInfo.success;
-  if (success === undefined) {
-    return null;
-  }
-  if (success === null) {
-    return false;
-  }
-  if (typeof success === 'string' || Array.isArray(success) || Buffer.isBuffer(success)) {
-    return success.length > 0;
-  }
-  if (typeof success === 'bigint') {
-    return success !== 0n;
-  }
-  // A double is false when zero, as Python's bool(0.0), whether or not it is whole.
-  const number = readWireNumber(success);
-  if (number !== undefined) {
-    return number !== 0 && !Number.isNaN(number);
-  }
-  if (typeof success === 'boolean') {
-    return success;
-  }
-  return success instanceof Date || Object.keys(success).length > 0;
+  return success === undefined ? null : readFlag(success) ?? false;
 }
 
-/** The client's duration in seconds when it is a usable number. */
+/**
+ * The client's duration in seconds, which must be a number; a negative or infinite one (a
+ * clock that jumped) is stored but not used.
+ */
 export function readDuration(clientInfo: WireStruct): number | null {
+  checkFieldTypes(clientInfo, { duration: 'number' }, 'client_info');
   return readWireSeconds(clientInfo.duration) ?? null;
-}
-
-function readOptionalString(clientInfo: WireStruct, key: string, field: string): string {
-  const value = clientInfo[key];
-  if (value === undefined || value === null) {
-    return '';
-  }
-  if (typeof value !== 'string') {
-    throw new InvalidFieldError(`${field}.${key}`, 'a string', value);
-  }
-  return value;
 }

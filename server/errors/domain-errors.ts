@@ -23,6 +23,23 @@ export class InvalidFieldError extends DomainError {
   }
 }
 
+/** A field of what the client sent is longer than the server keeps (docs/PROTOCOL.md, "Bounds"). */
+export class FieldTooLongError extends DomainError {
+  override name = 'FieldTooLongError';
+  readonly field: string;
+  /** The bound, e.g. `a string of at most 100 characters`. */
+  readonly expected: string;
+  /** How long the field was, in the bound's unit. */
+  readonly length: number;
+
+  constructor(field: string, expected: string, length: number, value: WireValue | undefined) {
+    super('invalid', `${field} must be ${expected}, got ${length}: ${describeWireValue(value)}`);
+    this.field = field;
+    this.expected = expected;
+    this.length = length;
+  }
+}
+
 /** No result has this key. */
 export class UnknownResultError extends DomainError {
   override name = 'UnknownResultError';

@@ -3,6 +3,9 @@
 import type { WireValue } from '../../wire/types.ts';
 import { describeWireValue, isWireStruct } from '../../wire/describe-value.ts';
 import { readWireNumber } from '../../wire/read-wire-number.ts';
+import { isText, readFlag, readInteger } from '../client-input/field-types.ts';
+import { checkPackageLength, checkTagsetBounds } from '../client-input/identity-bounds.ts';
+import { FieldTooLongError } from '../errors/domain-errors.ts';
 import { InvalidArgumentsError } from './rpc-errors.ts';
 
 export type ParamType = 'struct' | 'array' | 'string' | 'text' | 'boolean' | 'number' | 'result key' | 'array of strings';
@@ -40,8 +43,25 @@ export function readParams(methodName: string, specs: readonly ParamSpec[], para
         `argument ${index + 1} (${spec.name}): expected ${EXPECTED[spec.type]}, got ${describeMismatch(spec.type, value)}`,
       );
     }
+    checkBounds(methodName, spec.name, index, read);
     return read;
   });
+}
+
+// Arguments that name a package or a tagset keep the bounds client_info's names keep, whatever
+// method takes them, since nothing longer can have been stored (docs/PROTOCOL.md, "Bounds").
+function checkBounds(methodName: string, name: string, index: number, value: WireValue): void {
+  try {
+    if (name === 'package') {
+      checkPackageLength(value as string, name);
+    } else if (name === 'tagset') {
+      checkTagsetBounds(value as string[], name);
+    }
+  } catch (error) {
+    throw error instanceof FieldTooLongError
+      ? new InvalidArgumentsError(methodName, `argument ${index + 1} (${name}): ${error.message}`)
+      : error;
+  }
 }
 
 function checkCount(methodName: string, specs: readonly ParamSpec[], count: number): void {
@@ -66,12 +86,9 @@ function readParam(type: ParamType, value: WireValue | undefined): WireValue | u
       return typeof value === 'string' ? value : undefined;
     // Text XML cannot carry (colour codes in output) travels as base64.
     case 'text':
-      return typeof value === 'string' || Buffer.isBuffer(value) ? value : undefined;
-    case 'boolean': {
-      // Very old clients send 0/1 ints for flags.
-      const flag = typeof value === 'boolean' ? value : readInteger(value);
-      return typeof flag === 'number' ? flag !== 0 : flag;
-    }
+      return isText(value) ? value : undefined;
+    case 'boolean':
+      return readFlag(value);
     case 'number':
       return readWireNumber(value);
     case 'result key':
@@ -94,12 +111,6 @@ function readResultKey(value: WireValue | undefined): number | undefined {
     return Number(value);
   }
   return undefined;
-}
-
-// An int, or a whole double (Python's 7.0), which says the same.
-function readInteger(value: WireValue | undefined): number | undefined {
-  const number = readWireNumber(value);
-  return number !== undefined && Number.isSafeInteger(number) ? number : undefined;
 }
 
 function describeMismatch(type: ParamType, value: WireValue | undefined): string {
