@@ -4,6 +4,7 @@
 // error is a bug: logged with its stack, and answered only as "internal server error".
 import type { Context, Middleware } from 'koa';
 import { DomainError } from './errors/domain-error.ts';
+import { discardUnreadBody } from './http/discard-body.ts';
 import { answerWithFault, isXmlRpcCall, readRunningMethod } from './rpc/answer-fault.ts';
 
 // Machine endpoints: their errors are never an HTML page.
@@ -21,6 +22,8 @@ export function answerErrors(options: AnswerErrorsOptions): Middleware {
       await next();
     } catch (error) {
       const answerable = error instanceof DomainError ? error : hideInternalError(ctx, error, options.log);
+      // A client that sends its whole body before reading would otherwise see a broken pipe.
+      await discardUnreadBody(ctx);
       if (isXmlRpcCall(ctx)) {
         answerWithFault(ctx, answerable);
       } else {

@@ -1,5 +1,6 @@
 // POST /upload: attaches a file to the result whose auth_key is given. The key is checked
-// before the body is read, so an unauthorised client cannot make the server read a file.
+// before the body is read, so an unauthorised client never has a file held in memory; its body
+// is only dropped, up to a bound, before the 401 (server/http/discard-body.ts).
 import type { Middleware } from 'koa';
 import type { Coordinator } from '../coordinator/types.ts';
 import { UnknownAuthKeyError } from '../errors/domain-errors.ts';

@@ -1,6 +1,7 @@
-// A body over --max-body is read to its end (up to a bound) before it is refused, so clients
-// that send the whole body before reading (Python's xmlrpc.client and urllib) see the fault or
-// the 413 instead of a broken pipe; past the bound the server answers at once and hangs up.
+// A body over --max-body, or refused before it is read, is read to its end (up to a bound)
+// before the answer, so clients that send the whole body before reading (Python's
+// xmlrpc.client and urllib) see the fault or the 4xx instead of a broken pipe; past the bound
+// the server answers at once and hangs up.
 import { execFile } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,7 @@ async function setUp(t: ExecutionContext, maxBodyBytes = LIMIT) {
   return { ...server, authKey: authKey as string };
 }
 
-async function sendFromPython(url: string, mode: 'xmlrpc' | 'json' | 'upload', size: number, authKey = ''): Promise<unknown> {
+async function sendFromPython(url: string, mode: 'xmlrpc' | 'json' | 'text' | 'upload', size: number, authKey = ''): Promise<unknown> {
   const { stdout } = await run('python3', [script, url, mode, String(size), authKey], { timeout: 120_000 });
   return JSON.parse(stdout);
 }
@@ -63,6 +64,21 @@ test('Python urllib uploading three times the limit sees the 413', async (t) => 
     seen: 'http-error',
     status: 413,
     body: `${TOO_LARGE}\n`,
+  });
+  await assertServerGoesOn(t, url, db);
+});
+
+test('a large body refused before it is read (an unknown auth_key, a wrong content type) is read first too', async (t) => {
+  const { url, db } = await setUp(t);
+  t.deepEqual(await sendFromPython(url, 'upload', 3 * LIMIT, 'f'.repeat(64)), {
+    seen: 'http-error',
+    status: 401,
+    body: 'the auth_key does not belong to any result; use the auth_key that add_results returned\n',
+  });
+  t.deepEqual(await sendFromPython(url, 'text', 3 * LIMIT), {
+    seen: 'http-error',
+    status: 415,
+    body: JSON.stringify({ error: 'expected Content-Type application/json, got text/plain' }),
   });
   await assertServerGoesOn(t, url, db);
 });
