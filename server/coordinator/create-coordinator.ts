@@ -52,8 +52,9 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     releaseBuild: createBuildRelease(store),
     requestBuild: (clientInfo) => requestBuild(store, clientInfo, now()),
     addUpload: (input) => addUpload(store, input, now()),
-    ...removal,
     pruneResults: settled(removal.pruneResults),
+    removeResult: settled(removal.removeResult),
+    flushTagset: settled(removal.flushTagset),
 
     getResult: settled((resultKey) => getResult(store, resultKey)),
     getLiveResult: settled((resultKey) => getLiveResult(store, resultKey)),

@@ -7,7 +7,7 @@ export const LIVE_OUTPUT_HEAD_BYTES = 512 * 1024;
 
 export interface HeldOutput {
   head: string;
-  /** UTF-8 bytes of `head`. */
+  /** UTF-8 bytes of `head`; the bound itself once the head is cut, so nothing after a cut is kept. */
   headBytes: number;
   /** Characters received (UTF-16 code units, as JavaScript counts them), kept or not. */
   received: number;
@@ -26,10 +26,12 @@ export function appendToHead(held: HeldOutput, text: string, offset: number | nu
   if (known >= text.length) {
     return held;
   }
-  const kept = cutToUtf8Bytes(text.slice(known), LIVE_OUTPUT_HEAD_BYTES - held.headBytes);
+  const fresh = text.slice(known);
+  const kept = cutToUtf8Bytes(fresh, LIVE_OUTPUT_HEAD_BYTES - held.headBytes);
   return {
     head: held.head + kept,
-    headBytes: held.headBytes + Buffer.byteLength(kept),
+    // A character that did not fit closes the head: what follows it must not be kept after the gap.
+    headBytes: kept === fresh ? held.headBytes + Buffer.byteLength(kept) : LIVE_OUTPUT_HEAD_BYTES,
     received: start + text.length,
   };
 }

@@ -108,7 +108,7 @@ const MIGRATIONS: Migration[] = [
     step_index INTEGER NOT NULL,
     stream TEXT NOT NULL,                  -- output or errout
     head TEXT NOT NULL,
-    head_bytes INTEGER NOT NULL,           -- UTF-8 bytes of head
+    head_bytes INTEGER NOT NULL,           -- UTF-8 bytes of head, the bound once it is cut
     received INTEGER NOT NULL,             -- characters received, kept or not
     PRIMARY KEY (result_id, step_index, stream)
   );

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import test from 'ava';
-import { startTestServer } from '../helpers/server.ts';
+import { countRows, startTestServer } from '../helpers/server.ts';
 
 const script = fileURLToPath(new URL('../../fixtures/server/python-client.py', import.meta.url));
 const run = promisify(execFile);
@@ -62,4 +62,34 @@ test('bytes from Python are stored as text when they are UTF-8 and as binary whe
   const [step] = stored.results_list;
   t.is(step.output, 'caf\u00e9 \u001b[1mbold\u001b[0m\n');
   t.deepEqual(step.errout, { $bytes: Buffer.from('\xff\xfe not utf-8\n', 'latin1').toString('base64') });
+});
+
+const liveScript = fileURLToPath(new URL('../../fixtures/server/python-live-client.py', import.meta.url));
+
+test('a Python 3 xmlrpc.client reports a build live and resends a result, storing each once', async (t) => {
+  const { url, db } = await startTestServer(t);
+  const { stdout } = await run('python3', [liveScript, url], { timeout: 60_000 });
+  const answers = JSON.parse(stdout);
+  t.deepEqual(answers.sent_again, answers.sent_first);
+  const [key, token] = answers.begun;
+  t.is(key, answers.sent_first[0] + 1);
+  t.regex(token, /^[0-9a-f]{64}$/);
+  t.deepEqual(answers.begun_again, answers.begun);
+  t.deepEqual([answers.output, answers.output_retried, answers.step, answers.step_retried], [true, true, true, true]);
+  t.deepEqual(answers.running_fault, {
+    faultCode: 1,
+    faultString: `get_results: result ${key} is still running; its steps so far are at GET /api/v1/results/${key}`,
+  });
+  t.is(answers.finished[0], key);
+  t.regex(answers.finished[1], /^[0-9a-f]{64}$/);
+  t.deepEqual(answers.finished_again, answers.finished);
+  const [clientInfo, resultsList] = answers.stored;
+  t.like(clientInfo, { success: true, duration: 2 });
+  t.deepEqual(resultsList, [{ name: 'make', type: 'build', status: 0, output: 'ok\n', errout: '', command: 'make', duration: 1.5 }]);
+  t.deepEqual(answers.late_step_fault, { faultCode: -32602, faultString: `add_step: build ${key} is already finished` });
+  t.deepEqual(answers.unknown_token_fault, {
+    faultCode: -32602,
+    faultString: 'add_step: unknown update token; use the update_token that begin_build returned',
+  });
+  t.is(countRows(db), 2);
 });

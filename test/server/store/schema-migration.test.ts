@@ -67,3 +67,49 @@ test('the new key after an upgrade continues the old sequence', async (t) => {
   t.is(tests?.previousResultKey, 2);
   t.deepEqual(tests?.fixed, [{ suite: 'math', name: 'divides' }]);
 });
+
+const SCHEMA_2_DUMP = fs.readFileSync(new URL('../../fixtures/server/schema-2.sql', import.meta.url), 'utf8');
+
+// The fixture is the dump of a database that the schema-2 server wrote, before live builds.
+function createSchema2Database(t: import('ava').ExecutionContext): string {
+  const file = path.join(makeTempDirectory(t), 'old.db');
+  const database = new Database(file);
+  database.exec(SCHEMA_2_DUMP);
+  database.close();
+  return file;
+}
+
+test('a schema-2 database is upgraded in place: every result finished, every row kept', async (t) => {
+  const file = createSchema2Database(t);
+  const tables = ['tagsets', 'uploads', 'test_cases', 'build_requests', 'build_reservations'];
+  const before = Object.fromEntries(tables.map((table) => [table, readRows(file, `SELECT * FROM ${table}`)]));
+  const results = readRows(file, 'SELECT * FROM results ORDER BY id');
+  await openSqliteStore(file).close();
+  t.deepEqual(readRows(file, 'SELECT version FROM schema_version'), [{ version: SCHEMA_VERSION }]);
+  for (const table of tables) {
+    t.deepEqual(readRows(file, `SELECT * FROM ${table}`), before[table], table);
+  }
+  const upgraded = readRows(file, 'SELECT * FROM results ORDER BY id') as Array<Record<string, unknown>>;
+  t.deepEqual(upgraded.map(({ state: _state, submission_id: _submission, ...row }) => row), results);
+  t.deepEqual(upgraded.map((row) => row.state), ['finished', 'finished', 'finished', 'finished']);
+  t.deepEqual(readRows(file, 'SELECT count(*) AS count FROM live_builds'), [{ count: 0 }]);
+});
+
+test('upgrading keeps the submission id old results carried, for the first of each, so a resend stores nothing', async (t) => {
+  const file = createSchema2Database(t);
+  const coordinator = createCoordinator(openSqliteStore(file));
+  t.teardown(() => coordinator.close());
+  t.deepEqual(readRows(file, 'SELECT id, submission_id FROM results ORDER BY id'), [
+    { id: 1, submission_id: null },
+    { id: 2, submission_id: null },
+    { id: 3, submission_id: '6f1c2b1e-0d1a-4c55-9a43-2f1e5a7b9c01' },
+    { id: 4, submission_id: null },
+  ]);
+  const clientInfo = { package: 'widget', host: 'builder-1', arch: 'linux-x86_64', tags: ['node20'], submission_id: '6f1c2b1e-0d1a-4c55-9a43-2f1e5a7b9c01' };
+  const resent = await coordinator.addResults(clientInfo, [], { clientIp: '127.0.0.1' });
+  t.deepEqual(resent, { resultKey: 3, authKey: 'a'.repeat(64) });
+  // A new result continues the old sequence, and its tagset's latest moves on.
+  const added = await coordinator.addResults({ ...clientInfo, submission_id: 'new' }, [], { clientIp: '127.0.0.1' });
+  t.is(added.resultKey, 5);
+  t.is((await coordinator.getDashboard()).tagsets[0]!.latest.resultKey, 5);
+});
