@@ -11,11 +11,12 @@ export {
   UnknownResultError,
   UnknownTagsetError,
 } from './errors/domain-errors.ts';
+export { BuildFinishedError, ResultRunningError, TagsetChangedError, UnknownUpdateTokenError } from './errors/live-build-errors.ts';
 export { parseServerConfig } from './config/parse-server-config.ts';
 export { parseDuration } from './config/parse-duration.ts';
 export { readServerConfigFile } from './config/read-server-config.ts';
 export { ServerConfigError } from './config/server-config-error.ts';
-export type { ExpectedBuilder, RetentionPolicy, ServerConfig } from './config/types.ts';
+export type { ExpectedBuilder, LivePolicy, RetentionPolicy, ServerConfig } from './config/types.ts';
 export { buildTagset, getVisibleTags, makeTagsetKey, type BuildIdentity } from '../wire/tagset.ts';
 export type { TestCounts } from '../wire/types.ts';
 export {
@@ -29,6 +30,9 @@ export {
 } from './options.ts';
 export type { Coordinator, CoordinatorOptions, ExpectedBuilderQueries, RemovalOperations } from './coordinator/types.ts';
 export type { AddedResult } from './commands/add-results.ts';
+export type { OutputInput } from './commands/update-live-build.ts';
+export type { LiveResult, RunningBuild } from './queries/live-results.ts';
+export type { LiveBuildKeys, ResultState, RunningStepRecord } from './store/live-types.ts';
 export type { UploadInput } from './commands/add-upload.ts';
 export type { ShouldBuildOptions } from './commands/check-should-build.ts';
 export type { FlushedTagset, PruneSummary, RemovedResult } from './commands/removal-types.ts';

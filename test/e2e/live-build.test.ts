@@ -1,9 +1,10 @@
 // A recipe reporting live to a real server: while a step runs the server shows the steps so
 // far and the running step's output; once finished it holds what --no-live would have stored.
-import { existsSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import { startServer } from '../../server/index.ts';
+import { parseServerConfig, startServer } from '../../server/index.ts';
 import { projectRoot, runTypeScript, startTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 
@@ -67,3 +68,58 @@ test('a live build shows its steps and running output on the server, and ends as
   const wholeKey = /Result reported: \S+\/results\/(\d+)\n/.exec(whole.stdout)![1];
   t.deepEqual(blankRunDetails(finished), blankRunDetails(await readResult(wholeKey)));
 });
+
+test('a client killed mid-build leaves its build running until the allowance passes, then abandoned with the output it sent', async (t) => {
+  const directory = makeTempDir(t);
+  let now = 1_700_000_000;
+  const server = await startServer({
+    port: 0,
+    db: path.join(directory, 'results.db'),
+    now: () => now,
+    config: parseServerConfig({ live: { abandon_after: '10m' } }),
+  });
+  t.teardown(() => server.close());
+  const goFile = path.join(directory, 'go');
+  const env = { GO_FILE: goFile, PONY_BUILD_SPOOL: path.join(directory, 'spool') };
+  const readResult = async (key: string) => (await (await fetch(new URL(`api/v1/results/${key}`, server.url))).json()) as ResultJson;
+
+  const running = startTypeScript(liveRecipe, ['--report', server.url, '--debug'], { cwd: directory, env });
+  const stderr = await waitForStderr(running.child, ['append_output: step 1 output', 'append_output: step 1 errout']);
+  const key = /begin_build: result (\d+) is live/.exec(stderr)![1];
+  running.child.kill('SIGKILL');
+  await once(running.child, 'exit');
+  // The killed client's step runs on in its own process group, waiting for the file.
+  writeFileSync(goFile, '');
+  t.teardown(() => killProcessesWithEnvironment(`GO_FILE=${goFile}`));
+
+  now += 599;
+  t.is((await readResult(key)).state, 'running');
+  now += 1;
+  const abandoned = await readResult(key);
+  t.is(abandoned.state, 'abandoned');
+  t.deepEqual(abandoned.results_list.map((step) => [step.name, step.output]), [['first', 'first step\n']]);
+  t.deepEqual(abandoned.running_step, { index: 1, output: 'half way\n', errout: 'to stderr\n' });
+  // It is now the tagset's latest, and a failure.
+  const dashboard = await (await fetch(new URL('api/v1/dashboard', server.url))).json() as any;
+  t.like(dashboard.tagsets[0], { package: 'fixture-live', latest: { result_key: Number(key), status: 'failed' } });
+});
+
+// The step a killed client left behind ends by itself once the go file exists; whatever has not
+// yet noticed is ended here, by pid, before the temp directory goes.
+function killProcessesWithEnvironment(variable: string): void {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let environment: string[];
+    try {
+      environment = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (environment.includes(variable)) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        // It ended meanwhile.
+      }
+    }
+  }
+}
