@@ -8,6 +8,7 @@ import { readTagsetKey } from '../client-input/read-client-info.ts';
 import { InvalidFieldError } from '../errors/domain-errors.ts';
 import { decideShouldBuild, type ShouldBuildAnswer } from '../rules/should-build.ts';
 import type { Store } from '../store/types.ts';
+import { readOptionalName } from './read-optional-name.ts';
 import { createSerialQueue } from './serial-queue.ts';
 
 export interface ShouldBuildOptions {
@@ -58,12 +59,5 @@ export function createBuildRelease(store: Store): ReleaseBuild {
 const MAX_REVISION_LENGTH = 200;
 
 function readAnnouncedRevision(bag: WireStruct): string | undefined {
-  const revision = bag.revision;
-  if (revision === undefined || revision === null || revision === '') {
-    return undefined;
-  }
-  if (typeof revision !== 'string' || revision.length > MAX_REVISION_LENGTH) {
-    throw new InvalidFieldError('client_info.revision', `a string of at most ${MAX_REVISION_LENGTH} characters`, revision);
-  }
-  return revision;
+  return readOptionalName(bag, 'revision', MAX_REVISION_LENGTH);
 }

@@ -3,8 +3,8 @@
 import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import test from 'ava';
-import { parseServerConfig, startServer } from '../../server/index.ts';
+import test, { type ExecutionContext } from 'ava';
+import { parseServerConfig, startServer, type ServerOptions } from '../../server/index.ts';
 import { projectRoot, runTypeScript, startTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 
@@ -37,17 +37,22 @@ function blankRunDetails(result: ResultJson): unknown {
   return JSON.parse(text, (key, value) => (key === 'duration' ? '<duration>' : value));
 }
 
-test('a live build shows its steps and running output on the server, and ends as --no-live would store it', async (t) => {
+/** A server, and the live recipe reporting to it, once the server holds output of its waiting step. */
+async function startLiveRecipeMidway(t: ExecutionContext, serverOptions: ServerOptions = {}) {
   const directory = makeTempDir(t);
-  const server = await startServer({ port: 0, db: path.join(directory, 'results.db') });
+  const server = await startServer({ port: 0, db: path.join(directory, 'results.db'), ...serverOptions });
   t.teardown(() => server.close());
   const goFile = path.join(directory, 'go');
   const env = { GO_FILE: goFile, PONY_BUILD_SPOOL: path.join(directory, 'spool') };
   const readResult = async (key: string) => (await (await fetch(new URL(`api/v1/results/${key}`, server.url))).json()) as ResultJson;
-
   const running = startTypeScript(liveRecipe, ['--report', server.url, '--debug'], { cwd: directory, env });
   const stderr = await waitForStderr(running.child, ['append_output: step 1 output', 'append_output: step 1 errout']);
-  const key = /begin_build: result (\d+) is live/.exec(stderr)![1];
+  const key = /begin_build: result (\d+) is live/.exec(stderr)![1]!;
+  return { server, directory, goFile, env, readResult, running, key };
+}
+
+test('a live build shows its steps and running output on the server, and ends as --no-live would store it', async (t) => {
+  const { server, directory, goFile, env, readResult, running, key } = await startLiveRecipeMidway(t);
   const midway = await readResult(key);
   t.is(midway.state, 'running');
   t.deepEqual(midway.results_list.map((step) => [step.name, step.output]), [['first', 'first step\n']]);
@@ -70,22 +75,11 @@ test('a live build shows its steps and running output on the server, and ends as
 });
 
 test('a client killed mid-build leaves its build running until the allowance passes, then abandoned with the output it sent', async (t) => {
-  const directory = makeTempDir(t);
   let now = 1_700_000_000;
-  const server = await startServer({
-    port: 0,
-    db: path.join(directory, 'results.db'),
+  const { server, goFile, readResult, running, key } = await startLiveRecipeMidway(t, {
     now: () => now,
     config: parseServerConfig({ live: { abandon_after: '10m' } }),
   });
-  t.teardown(() => server.close());
-  const goFile = path.join(directory, 'go');
-  const env = { GO_FILE: goFile, PONY_BUILD_SPOOL: path.join(directory, 'spool') };
-  const readResult = async (key: string) => (await (await fetch(new URL(`api/v1/results/${key}`, server.url))).json()) as ResultJson;
-
-  const running = startTypeScript(liveRecipe, ['--report', server.url, '--debug'], { cwd: directory, env });
-  const stderr = await waitForStderr(running.child, ['append_output: step 1 output', 'append_output: step 1 errout']);
-  const key = /begin_build: result (\d+) is live/.exec(stderr)![1];
   running.child.kill('SIGKILL');
   await once(running.child, 'exit');
   // The killed client's step runs on in its own process group, waiting for the file.

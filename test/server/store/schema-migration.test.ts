@@ -6,16 +6,18 @@ import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
 import { SCHEMA_VERSION } from '../../../server/store/sqlite-schema.ts';
 import { makeTempDirectory } from '../helpers/server.ts';
 
-const SCHEMA_1_DUMP = fs.readFileSync(new URL('../../fixtures/server/schema-1.sql', import.meta.url), 'utf8');
-
-// The fixture is the dump of a database that the schema-1 server wrote.
-function createSchema1Database(t: import('ava').ExecutionContext): string {
+// Each fixture is the dump of a database that a server of that schema version wrote.
+function createDatabaseFromDump(t: import('ava').ExecutionContext, dump: string): string {
   const file = path.join(makeTempDirectory(t), 'old.db');
   const database = new Database(file);
-  database.exec(SCHEMA_1_DUMP);
+  database.exec(fs.readFileSync(new URL(`../../fixtures/server/${dump}`, import.meta.url), 'utf8'));
   database.close();
   return file;
 }
+
+const createSchema1Database = (t: import('ava').ExecutionContext) => createDatabaseFromDump(t, 'schema-1.sql');
+// Before live builds and submission ids.
+const createSchema2Database = (t: import('ava').ExecutionContext) => createDatabaseFromDump(t, 'schema-2.sql');
 
 function readRows(file: string, sql: string) {
   const database = new Database(file, { readonly: true });
@@ -67,17 +69,6 @@ test('the new key after an upgrade continues the old sequence', async (t) => {
   t.is(tests?.previousResultKey, 2);
   t.deepEqual(tests?.fixed, [{ suite: 'math', name: 'divides' }]);
 });
-
-const SCHEMA_2_DUMP = fs.readFileSync(new URL('../../fixtures/server/schema-2.sql', import.meta.url), 'utf8');
-
-// The fixture is the dump of a database that the schema-2 server wrote, before live builds.
-function createSchema2Database(t: import('ava').ExecutionContext): string {
-  const file = path.join(makeTempDirectory(t), 'old.db');
-  const database = new Database(file);
-  database.exec(SCHEMA_2_DUMP);
-  database.close();
-  return file;
-}
 
 test('a schema-2 database is upgraded in place: every result finished, every row kept', async (t) => {
   const file = createSchema2Database(t);
