@@ -1,5 +1,5 @@
 // The original pony-build's XML-RPC methods and pony-build's own (release_build and the live
-// builds' four, docs/PROTOCOL.md), each a thin call into the coordinator.
+// builds' four; docs/PROTOCOL.md, "XML-RPC methods"), each a thin call into the coordinator.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
