@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { measureAddResultsRate } from './add-results-rate.ts';
 import { measureCliStartup } from './cli-startup.ts';
 import { measureJunitParse } from './junit-parse.ts';
+import { measureLiveOverhead, measureLiveServerThroughput } from './live-reporting.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
 import { measurePageLatency } from './page-latency.ts';
 import { measureStepsOverhead } from './steps-overhead.ts';
@@ -21,30 +22,36 @@ function log(text: string) {
   process.stderr.write(`${text}\n`);
 }
 
-log('1/8 steps overhead (200 trivial steps)...');
+log('1/10 steps overhead (200 trivial steps)...');
 const steps = await measureStepsOverhead();
 log(JSON.stringify(steps));
-log('2/8 output throughput (1 GiB)...');
+log('2/10 output throughput (1 GiB)...');
 const output = await measureOutputThroughput();
 log(JSON.stringify(output));
-log('3/8 add_results rate...');
+log('3/10 add_results rate...');
 const rate = await measureAddResultsRate();
 log(JSON.stringify(rate));
-log('4/8 JUnit XML parsing (100,000 cases)...');
+log('4/10 JUnit XML parsing (100,000 cases)...');
 const junit = await measureJunitParse();
 log(JSON.stringify(junit));
-log('5/8 page latency with 100,000 results (seeding takes a while)...');
+log('5/10 page latency with 100,000 results (seeding takes a while)...');
 const pages = await measurePageLatency();
 log(JSON.stringify(pages));
-log('6/8 command start-up...');
+log('6/10 command start-up...');
 const startup = await measureCliStartup();
 log(JSON.stringify(startup));
-log('7/8 XML-RPC parsing speed...');
+log('7/10 XML-RPC parsing speed...');
 const xmlrpc = await measureXmlRpcParseSpeed();
 log(JSON.stringify(xmlrpc));
-log('8/8 how soon a killed step ends...');
+log('8/10 how soon a killed step ends...');
 const termination = await measureTerminationLatency();
 log(JSON.stringify(termination));
+log('9/10 live reporting overhead (a 200 MB step, with and without --report)...');
+const liveOverhead = await measureLiveOverhead();
+log(JSON.stringify(liveOverhead));
+log('10/10 50 concurrent live builds...');
+const liveServer = await measureLiveServerThroughput();
+log(JSON.stringify(liveServer));
 const latencyRow = (label: string, timing: { medianMs: number; maxMs: number }) =>
   `| ${label} | ${fixed(timing.medianMs, 0)} ms | ${fixed(timing.maxMs, 0)} ms | ${verdict(timing.maxMs < 1000)} |`;
 const pageRow = (label: string, timing: { medianMs: number; p95Ms: number }) =>
@@ -141,6 +148,25 @@ ${latencyRow('a 300 ms timeout, the shell waiting on a grandchild', termination.
 ${latencyRow('SIGKILL after a 300 ms grace, for a command ignoring SIGTERM', termination.killGrace)}
 ${latencyRow('the 500 ms grace for pipes a background process holds open', termination.pipeGrace)}
 ${latencyRow('a survivor of SIGTERM, killed once the command is gone (5 s grace not waited for)', termination.survivorKill)}
+
+## 9. Live reporting: a step printing ${fixed(liveOverhead.stepMb, 0)} MB
+
+The recipe on the compiled runner, its terminal to /dev/null, best of 2 interleaved runs; the server in its own process.
+
+| run | throughput |
+|---|---|
+| without \`--report\` (result kept in a file) | ${fixed(liveOverhead.plainMBps, 0)} MB/s |
+| \`--report\` to a live server | ${fixed(liveOverhead.liveMBps, 0)} MB/s |
+
+live / without: **${fixed(liveOverhead.liveOverPlain * 100, 0)}%**.
+
+## 10. The server with ${liveServer.builds} concurrent live builds
+
+Each client: begin_build, 5 steps of 4 append_output batches (16 KB each) and add_step, finish_build (${liveServer.callsPerBuild} calls), all at once after one warm-up build.
+
+| builds/s | output MB/s | errors | server peak RSS |
+|---|---|---|---|
+| ${fixed(liveServer.buildsPerSecond, 1)} | ${fixed(liveServer.outputMBps, 2)} | ${liveServer.errors}${liveServer.firstError === undefined ? '' : ` (first: ${liveServer.firstError})`} | ${liveServer.serverPeakRssMb === undefined ? 'not reported' : `${fixed(liveServer.serverPeakRssMb, 0)} MB`} |
 `;
 
 writeFileSync(reportFile, report);
