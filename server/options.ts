@@ -1,5 +1,5 @@
 // Server options with their defaults, checked once at start so a typo fails loudly.
-import type { ServerConfig } from './config/types.ts';
+import type { CommitLink, ServerConfig } from './config/types.ts';
 
 export interface ServerOptions {
   /** Address to listen on. Default 127.0.0.1. */
@@ -21,6 +21,8 @@ export interface ServerOptions {
 export interface AppOptions {
   maxBodyBytes?: number;
   log?: (line: string) => void;
+  /** Where each repository's commits are shown, from the configuration's `commit_links`. */
+  commitLinks?: readonly CommitLink[];
 }
 
 export const DEFAULT_HOST = '127.0.0.1';

@@ -29,7 +29,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     retention: config.retention,
     live: config.live,
   });
-  const app = createApp(coordinator, { maxBodyBytes, log: options.log });
+  const app = createApp(coordinator, { maxBodyBytes, log: options.log, commitLinks: config.commitLinks });
   const server = http.createServer(app.callback());
   try {
     server.listen(port, host);

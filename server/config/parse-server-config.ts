@@ -5,6 +5,8 @@ import { parseDuration } from './parse-duration.ts';
 import { ServerConfigError } from './server-config-error.ts';
 import {
   DEFAULT_RETENTION_INTERVAL_SECONDS,
+  REVISION_PLACEHOLDER,
+  type CommitLink,
   type ExpectedBuilder,
   type LivePolicy,
   type RetentionPolicy,
@@ -13,10 +15,11 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-const TOP_LEVEL_KEYS = ['expected', 'retention', 'live'];
+const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'commit_links'];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
 const LIVE_KEYS = ['abandon_after'];
+const COMMIT_LINK_KEYS = ['repository', 'url'];
 const DURATION = 'a duration such as "26h" or a number of seconds';
 
 /** The configuration, or a ServerConfigError listing every problem. */
@@ -33,28 +36,40 @@ function readConfig(document: unknown, problems: string[]): ServerConfig {
   const retention: RetentionPolicy = { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS };
   const live: LivePolicy = { abandonAfterSeconds: null };
   if (!isObject(document)) {
-    problems.push(`(top level): expected an object with "expected", "retention" or "live", got ${describeValue(document)}`);
-    return { expected: [], retention, live };
+    problems.push(`(top level): expected an object with "expected", "retention", "live" or "commit_links", got ${describeValue(document)}`);
+    return { expected: [], retention, live, commitLinks: [] };
   }
   reportUnknownKeys(document, TOP_LEVEL_KEYS, '', problems);
   return {
     expected: readExpected(document.expected, problems),
     retention: readRetention(document.retention, problems) ?? retention,
     live: readLive(document.live, problems) ?? live,
+    commitLinks: readCommitLinks(document.commit_links, problems),
   };
 }
 
 function readExpected(value: unknown, problems: string[]): ExpectedBuilder[] {
+  return readList(value, 'expected', 'expected builders', readExpectedBuilder, problems);
+}
+
+/** The entries of the array at `key` that `readEntry` could read; problems with the others are collected. */
+function readList<Entry>(
+  value: unknown,
+  key: string,
+  entries: string,
+  readEntry: (entry: unknown, path: string, problems: string[]) => Entry | undefined,
+  problems: string[],
+): Entry[] {
   if (value === undefined) {
     return [];
   }
   if (!Array.isArray(value)) {
-    problems.push(`expected: expected an array of expected builders, got ${describeValue(value)}`);
+    problems.push(`${key}: expected an array of ${entries}, got ${describeValue(value)}`);
     return [];
   }
   return value.flatMap((entry, index) => {
-    const builder = readExpectedBuilder(entry, `expected[${index}]`, problems);
-    return builder ? [builder] : [];
+    const read = readEntry(entry, `${key}[${index}]`, problems);
+    return read === undefined ? [] : [read];
   });
 }
 
@@ -132,6 +147,26 @@ function readLive(value: unknown, problems: string[]): LivePolicy | undefined {
     return undefined;
   }
   return { abandonAfterSeconds: seconds };
+}
+
+function readCommitLinks(value: unknown, problems: string[]): CommitLink[] {
+  return readList(value, 'commit_links', '{"repository", "url"} objects', readCommitLink, problems);
+}
+
+// The URL becomes a link on every result page, so only a web address with a place for the revision will do.
+function readCommitLink(entry: unknown, path: string, problems: string[]): CommitLink | undefined {
+  if (!isObject(entry)) {
+    problems.push(`${path}: expected an object with "repository" and "url", got ${describeValue(entry)}`);
+    return undefined;
+  }
+  reportUnknownKeys(entry, COMMIT_LINK_KEYS, path, problems);
+  const repository = readName(entry.repository, `${path}.repository`, true, problems);
+  const url = entry.url;
+  if (typeof url !== 'string' || !/^https?:\/\/[^/\s]+/.test(url) || !url.includes(REVISION_PLACEHOLDER)) {
+    problems.push(`${path}.url: expected an http:// or https:// URL holding ${REVISION_PLACEHOLDER}, got ${describeValue(url)}`);
+    return undefined;
+  }
+  return repository === undefined ? undefined : { repository, url };
 }
 
 function readName(value: unknown, path: string, required: boolean, problems: string[]): string | undefined {

@@ -29,19 +29,32 @@ export interface LivePolicy {
   abandonAfterSeconds: number | null;
 }
 
+/** Where a repository's commits are shown: `{revision}` in `url` is replaced by the revision, URL-encoded. */
+export interface CommitLink {
+  /** A repository URL as clients report it; one ending in `/` covers every repository under it. */
+  repository: string;
+  /** An http(s) URL holding `{revision}`: `https://github.com/org/repo/commit/{revision}`. */
+  url: string;
+}
+
+export const REVISION_PLACEHOLDER = '{revision}';
+
 export interface ServerConfig {
   expected: ExpectedBuilder[];
   retention: RetentionPolicy;
   live: LivePolicy;
+  /** The result page links a revision to its commit through the first link that covers its repository. */
+  commitLinks: CommitLink[];
 }
 
 export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
 
-/** Keeps every result, expects nothing, and abandons live builds after their tagset's build allowance. */
+/** Keeps every result, expects nothing, abandons live builds after their tagset's build allowance, links no commit. */
 export const EMPTY_SERVER_CONFIG: ServerConfig = {
   expected: [],
   retention: { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS },
   live: { abandonAfterSeconds: null },
+  commitLinks: [],
 };
 
 /** True when the policy would prune anything at all. */

@@ -1,7 +1,9 @@
 // Text for people: times, durations and stored values as the pages show them.
+import { formatDuration as formatSeconds } from '../../wire/format-duration.ts';
 import { readWireSeconds } from '../../wire/read-wire-number.ts';
 import type { WireValue } from '../../wire/types.ts';
 import { encodeAnswerValue } from '../store/tagged-json.ts';
+import { removeEscapeSequences } from './ansi-html.ts';
 
 /** "3 minutes ago", from Unix seconds. */
 export function formatRelativeTime(time: number, now: number): string {
@@ -32,29 +34,19 @@ export function formatIsoTime(time: number): string {
   return new Date(time * 1000).toISOString();
 }
 
-/** "0.4 s", "12 s", "3 min 04 s", "1 h 02 min". */
+/** "340 ms", "2 min 3 s" (as the terminal says it); '' for anything that is not a duration. */
 export function formatDuration(value: WireValue | undefined): string {
   const seconds = readWireSeconds(value);
-  if (seconds === undefined) {
-    return '';
-  }
-  if (seconds < 10) {
-    return `${seconds.toFixed(1)} s`;
-  }
-  const whole = Math.round(seconds);
-  if (whole < 60) {
-    return `${whole} s`;
-  }
-  if (whole < 3600) {
-    return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
-  }
-  return `${Math.floor(whole / 3600)} h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')} min`;
+  return seconds === undefined ? '' : formatSeconds(seconds);
 }
 
-/** A stored value as one line of text: strings as they are, the rest as (tagged) JSON. */
+/**
+ * A stored value as text: strings as they are, the rest as (tagged) JSON. Colour codes mean
+ * nothing outside a log, so every escape sequence is removed.
+ */
 export function formatValue(value: WireValue | undefined): string {
   if (typeof value === 'string') {
-    return cleanForDisplay(value);
+    return removeEscapeSequences(value);
   }
   if (value === null || value === undefined) {
     return 'nil';
@@ -66,7 +58,7 @@ export function formatValue(value: WireValue | undefined): string {
     return value.toISOString();
   }
   if (typeof value === 'object') {
-    return cleanForDisplay(JSON.stringify(encodeAnswerValue(value)));
+    return removeEscapeSequences(JSON.stringify(encodeAnswerValue(value)));
   }
   return String(value);
 }
@@ -79,26 +71,21 @@ export function formatCommand(command: WireValue | undefined): string {
   return command === undefined ? '' : formatValue(command);
 }
 
-/** Captured output as text, with a note when it was not valid UTF-8. */
+/**
+ * Captured output as the text it holds, escape sequences and all (the log view renders them),
+ * with a note when it was not valid UTF-8.
+ */
 export function formatOutput(value: WireValue | undefined): { text: string; note: string | undefined } {
   if (value === undefined || value === null || value === '') {
     return { text: '', note: undefined };
   }
   if (Buffer.isBuffer(value)) {
     return {
-      text: cleanForDisplay(value.toString('utf8')),
+      text: value.toString('utf8'),
       note: `${value.length} bytes that are not valid UTF-8; undecodable bytes are shown as \uFFFD`,
     };
   }
-  return { text: typeof value === 'string' ? cleanForDisplay(value) : formatValue(value), note: undefined };
-}
-
-// Colour codes from terminals mean nothing in a page, and other control characters are
-// invisible or rejected by HTML; a visible replacement shows that something was there.
-function cleanForDisplay(text: string): string {
-  return text
-    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD');
+  return { text: typeof value === 'string' ? value : formatValue(value), note: undefined };
 }
 
 function quoteShellWord(word: string): string {

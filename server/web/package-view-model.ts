@@ -44,7 +44,7 @@ export function toPackagePage(
       strip: [...history.recent].reverse().map((point) => ({
         url: `/results/${point.resultKey}`,
         statusClass: describeOutcome(point.outcome).statusClass,
-        title: `#${point.resultKey} ${point.outcome} · ${describeTimeView(point.time, now).absolute}`,
+        label: `#${point.resultKey} ${describeOutcome(point.outcome).statusLabel} · ${describeTimeView(point.time, now).absolute}`,
       })),
     })),
     filter: {

@@ -45,6 +45,11 @@ export function makeStepOutputUrl(resultKey: number, stepIndex: number, stream: 
   return `/results/${resultKey}/steps/${stepIndex}/${stream}`;
 }
 
+/** Every step's output and errout in one text file. */
+export function makeWholeLogUrl(resultKey: number): string {
+  return `/results/${resultKey}/log.txt`;
+}
+
 function makeTagsetQuery(tagset: readonly string[]): string {
   const query = new URLSearchParams();
   getVisibleTags(tagset).forEach((tag) => query.append('tag', tag));

@@ -1,8 +1,9 @@
 // The web pages: the dashboard (latest result of every tagset), a result page with its
 // tests, one test's history, file downloads, and the one stylesheet; the package pages,
-// badges and step output are added from their own files.
+// badges, step output and whole logs are added from their own files.
 import { Router } from '@koa/router';
 import { readFileSync } from 'node:fs';
+import type { CommitLink } from '../config/types.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -15,17 +16,21 @@ import { toExpectedBuilderView } from './expected-builder-view-model.ts';
 import { addPackageRoutes } from './package-routes.ts';
 import type { Views } from './render-views.ts';
 import { toResultPage } from './result-view-model.ts';
+import { readResultKey } from './read-result-key.ts';
 import { addStepOutputRoute } from './step-output-route.ts';
 import { toTestHistoryPage } from './test-view-models.ts';
+import { addWholeLogRoute } from './whole-log-route.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/style.css', import.meta.url), 'utf8');
 
 export interface PageRoutesOptions {
   coordinator: Coordinator;
   views: Views;
+  /** Where each repository's commits are shown; none by default. */
+  commitLinks?: readonly CommitLink[];
 }
 
-export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Router {
+export function createPageRoutes({ coordinator, views, commitLinks = [] }: PageRoutesOptions): Router {
   const router = new Router();
 
   router.get('/', async (ctx) => {
@@ -44,7 +49,7 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
       throw new UnknownResultError(resultKey);
     }
     ctx.type = 'html';
-    ctx.body = views.renderResult(toResultPage(page, coordinator.now(), { filter, buildRequested }));
+    ctx.body = views.renderResult(toResultPage(page, { now: coordinator.now(), commitLinks }, { filter, buildRequested }));
   });
 
   router.get('/packages/:package/tests', async (ctx) => {
@@ -75,6 +80,7 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
 
   addPackageRoutes(router, { coordinator, views });
   addStepOutputRoute(router, coordinator);
+  addWholeLogRoute(router, coordinator);
 
   router.get('/static/style.css', (ctx) => {
     ctx.type = 'text/css; charset=utf-8';
@@ -85,10 +91,3 @@ export function createPageRoutes({ coordinator, views }: PageRoutesOptions): Rou
   return router;
 }
 
-function readResultKey(text: string | undefined): number {
-  const key = parsePositiveInteger(text);
-  if (key === undefined) {
-    throw new HttpError(404, `There is no result ${JSON.stringify(text)}: result keys are positive integers.`);
-  }
-  return key;
-}

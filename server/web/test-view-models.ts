@@ -5,10 +5,14 @@ import type { TestChange } from '../test-outcomes/compare-outcomes.ts';
 import { getVisibleTags } from '../../wire/tagset.ts';
 import type { TestCounts } from '../../wire/types.ts';
 import { TEST_STATUSES, type TestStatus } from '../store/test-case-types.ts';
-import { formatAbsoluteTime, formatDuration, formatIsoTime, formatRelativeTime, formatValue } from './format.ts';
+import { formatAbsoluteTime, formatDuration, formatValue } from './format.ts';
 import { makeTestFilterUrl, makeTestHistoryUrl } from './test-links.ts';
+import { describeTimeView } from './view-parts.ts';
 
 const STATUS_CLASSES: Record<TestStatus, string> = { passed: 'pass', failed: 'fail', error: 'fail', skipped: 'skip', todo: 'skip' };
+// The words of the step labels (pass, fail) for the statuses the wire names passed, failed...
+const STATUS_LABELS: Record<TestStatus, string> = { passed: 'pass', failed: 'fail', error: 'error', skipped: 'skip', todo: 'todo' };
+const FAILING_STATUSES: ReadonlySet<TestStatus> = new Set(['failed', 'error']);
 
 const CHANGE_BADGES: Record<TestChange, { label: string; badgeClass: string } | undefined> = {
   'new-failure': { label: 'new failure', badgeClass: 'fail' },
@@ -50,14 +54,14 @@ export function toTestHistoryPage(history: TestHistory, now: number) {
     strip: [...history.entries].reverse().map((entry) => ({
       url: `/results/${entry.resultKey}`,
       statusClass: STATUS_CLASSES[entry.status],
-      title: `#${entry.resultKey} ${entry.status} · ${entry.host} · ${formatAbsoluteTime(entry.time)}`,
+      label: `#${entry.resultKey} ${STATUS_LABELS[entry.status]} · ${entry.host} · ${formatAbsoluteTime(entry.time)}`,
     })),
     rows: history.entries.map((entry) => ({
       url: `/results/${entry.resultKey}`,
       resultKey: entry.resultKey,
-      status: entry.status,
+      status: STATUS_LABELS[entry.status],
       statusClass: STATUS_CLASSES[entry.status],
-      time: { relative: formatRelativeTime(entry.time, now), absolute: formatAbsoluteTime(entry.time), iso: formatIsoTime(entry.time) },
+      time: describeTimeView(entry.time, now),
       host: entry.host,
       arch: entry.arch,
       tags: getVisibleTags(entry.tagset),
@@ -72,8 +76,11 @@ export function toTestHistoryPage(history: TestHistory, now: number) {
 
 function toTestTableView(tests: ResultTests, step: TestStepReport, filter: TestStatus | undefined) {
   const stepNumber = step.stepIndex + 1;
-  const cases = tests.testCases.filter((testCase) => testCase.stepIndex === step.stepIndex);
-  const shown = filter === undefined ? cases : cases.filter((testCase) => testCase.status === filter);
+  // Anchors count every case of the step, so a link to one holds whatever the filter shows.
+  const cases = tests.testCases
+    .filter((testCase) => testCase.stepIndex === step.stepIndex)
+    .map((testCase, position) => ({ testCase, id: `step-${stepNumber}-test-${position + 1}` }));
+  const shown = filter === undefined ? cases : cases.filter(({ testCase }) => testCase.status === filter);
   return {
     summary: describeCounts(step.counts),
     warnings: step.warnings.map(formatValue),
@@ -81,24 +88,36 @@ function toTestTableView(tests: ResultTests, step: TestStepReport, filter: TestS
     filterLinks: [
       { label: `all ${step.counts.total}`, url: makeTestFilterUrl(tests.resultKey, undefined, stepNumber), active: filter === undefined },
       ...TEST_STATUSES.filter((status) => step.counts[status] > 0).map((status) => ({
-        label: `${status} ${step.counts[status]}`,
+        label: `${STATUS_LABELS[status]} ${step.counts[status]}`,
         url: makeTestFilterUrl(tests.resultKey, status, stepNumber),
         active: filter === status,
       })),
     ],
     filter: filter ?? '',
     hiddenCount: cases.length - shown.length,
-    rows: shown.map((testCase) => toTestRowView(tests.package, testCase)),
+    rows: shown.map(({ testCase, id }) => toTestRowView(tests.package, testCase, id)),
+    // For the top of the page, whatever the filter shows.
+    failing: cases.filter(({ testCase }) => FAILING_STATUSES.has(testCase.status)).map(({ testCase, id }) => ({
+      id,
+      label: formatValue(testCase.suite === '' ? testCase.name : `${testCase.suite} › ${testCase.name}`),
+      message: formatValue(testCase.message ?? '').split('\n', 1)[0]!,
+    })),
   };
 }
 
-function toTestRowView(packageName: string, testCase: ResultTestCase) {
+function toTestRowView(packageName: string, testCase: ResultTestCase, id: string) {
   const change = testCase.change === null ? undefined : CHANGE_BADGES[testCase.change];
+  const history = [...testCase.history].reverse().map((point) => ({
+    resultKey: point.resultKey,
+    statusClass: point.status === null ? 'absent' : STATUS_CLASSES[point.status],
+    label: point.status === null ? 'not run' : STATUS_LABELS[point.status],
+  }));
   return {
+    id,
     name: formatValue(testCase.name),
     suite: formatValue(testCase.suite),
     file: formatValue(testCase.file ?? ''),
-    status: testCase.status,
+    status: STATUS_LABELS[testCase.status],
     statusClass: STATUS_CLASSES[testCase.status],
     duration: formatDuration(testCase.duration ?? undefined),
     message: formatValue(testCase.message ?? ''),
@@ -107,10 +126,8 @@ function toTestRowView(packageName: string, testCase: ResultTestCase) {
     badges: [...(change ? [change] : []), ...(testCase.flaky ? [{ label: 'flaky', badgeClass: 'flaky' }] : [])],
     historyUrl: makeTestHistoryUrl(packageName, testCase.suite, testCase.name),
     // Oldest to newest, ending with this result.
-    history: [...testCase.history].reverse().map((point) => ({
-      statusClass: point.status === null ? 'absent' : STATUS_CLASSES[point.status],
-      title: `#${point.resultKey} ${point.status ?? 'not run'}`,
-    })),
+    history: history.map((point) => ({ statusClass: point.statusClass, title: `#${point.resultKey} ${point.label}` })),
+    historyLabel: `recent results, oldest first: ${history.map((point) => point.label).join(', ')}`,
   };
 }
 

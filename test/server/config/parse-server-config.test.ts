@@ -27,6 +27,10 @@ test('a full configuration is read with durations in seconds and defaults filled
     ],
     retention: { keep_last: 50, max_age_days: 90, interval: '30m' },
     live: { abandon_after: '1h30m' },
+    commit_links: [
+      { repository: 'https://github.com/python/cpython.git', url: 'https://github.com/python/cpython/commit/{revision}' },
+      { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
+    ],
   });
   t.deepEqual(config, {
     expected: [
@@ -35,6 +39,10 @@ test('a full configuration is read with durations in seconds and defaults filled
     ],
     retention: { keepLast: 50, maxAgeDays: 90, intervalSeconds: 1800 },
     live: { abandonAfterSeconds: 5400 },
+    commitLinks: [
+      { repository: 'https://github.com/python/cpython.git', url: 'https://github.com/python/cpython/commit/{revision}' },
+      { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
+    ],
   });
 });
 
@@ -43,6 +51,7 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
     expected: [],
     retention: { keepLast: null, maxAgeDays: null, intervalSeconds: 3600 },
     live: { abandonAfterSeconds: null },
+    commitLinks: [],
   });
   t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null });
   t.deepEqual(parseServerConfig({ retention: { keep_last: 1 } }).retention, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
@@ -63,10 +72,16 @@ test('every problem is reported together, unknown keys named', (t) => {
     ],
     retention: { keep_last: 0, max_age_days: 'ninety', interval: '0s', forever: true },
     live: { abandon_after: 'soon', sweep: true },
+    commit_links: [
+      { repository: '', url: 'https://example.org/commit/{revision}' },
+      { repository: 'https://example.org/a.git', url: 'javascript:alert({revision})' },
+      { repository: 'https://example.org/b.git', url: 'https://example.org/commits', branch: 'main' },
+      'https://example.org/c.git',
+    ],
     notify: {},
   });
   t.deepEqual(problems, [
-    'notify: unknown key; known keys here: expected, retention, live',
+    'notify: unknown key; known keys here: expected, retention, live, commit_links',
     'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
     'expected[0].package: expected a non-empty string, got `` (string)',
     'expected[0].host: expected a non-empty string, got `7` (number)',
@@ -81,15 +96,21 @@ test('every problem is reported together, unknown keys named', (t) => {
     'retention.interval: expected a duration such as "26h" or a number of seconds, at least 1 second, got `0s` (string)',
     'live.sweep: unknown key; known keys here: abandon_after',
     'live.abandon_after: expected a duration such as "26h" or a number of seconds, got `soon` (string)',
+    'commit_links[0].repository: expected a non-empty string, got `` (string)',
+    'commit_links[1].url: expected an http:// or https:// URL holding {revision}, got `javascript:alert({revision})` (string)',
+    'commit_links[2].branch: unknown key; known keys here: repository, url',
+    'commit_links[2].url: expected an http:// or https:// URL holding {revision}, got `https://example.org/commits` (string)',
+    'commit_links[3]: expected an object with "repository" and "url", got `https://example.org/c.git` (string)',
   ]);
 });
 
 test('the wrong shapes at the top are named', (t) => {
-  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected", "retention" or "live", got `[]` (array)']);
-  t.deepEqual(problemsOf({ expected: {}, retention: [], live: 'fast' }), [
+  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected", "retention", "live" or "commit_links", got `[]` (array)']);
+  t.deepEqual(problemsOf({ expected: {}, retention: [], live: 'fast', commit_links: {} }), [
     'expected: expected an array of expected builders, got `{}` (object)',
     'retention: expected an object with "keep_last", "max_age_days" or "interval", got `[]` (array)',
     'live: expected an object with "abandon_after", got `fast` (string)',
+    'commit_links: expected an array of {"repository", "url"} objects, got `{}` (object)',
   ]);
   t.deepEqual(problemsOf({ expected: [{ package: 'p', max_age: '1h', tags: 'x' }] }), [
     'expected[0].tags: expected an array of tags, got `x` (string)',

@@ -8,8 +8,20 @@ import { chromium, type Page } from 'playwright-core';
 const CHROMIUM = process.env.PONY_BUILD_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIRECTORY = path.resolve('test-artifacts');
 
+export interface BrowserPageOptions {
+  /** Default phone-sized, 420x900, since the pages must read well there. */
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** Only for injecting axe-core: the site's CSP forbids inline scripts, as it should. */
+  bypassCSP?: boolean;
+}
+
+/** The sizes people read results on: a common laptop and a common phone. */
+export const DESKTOP = { width: 1366, height: 768 };
+export const PHONE = { width: 390, height: 844 };
+
 /** A fresh page in a headless chromium that is closed when the test ends. */
-export async function openBrowserPage(t: ExecutionContext): Promise<Page> {
+export async function openBrowserPage(t: ExecutionContext, options: BrowserPageOptions = {}): Promise<Page> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`The browser tests need chromium at ${CHROMIUM} (apt-get install chromium, or set PONY_BUILD_CHROMIUM)`);
   }
@@ -20,12 +32,26 @@ export async function openBrowserPage(t: ExecutionContext): Promise<Page> {
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
   t.teardown(() => browser.close());
-  // Phone-sized, since the pages must read well there.
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 420, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP ?? false,
+  });
   return context.newPage();
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
+/** The messages of every alert, confirm or prompt the page opens (each dismissed): none, when no script runs. */
+export function collectDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
+/** The whole page, or with `firstScreen` only what shows before any scrolling. */
+export async function saveScreenshot(page: Page, name: string, { firstScreen = false } = {}): Promise<void> {
   fs.mkdirSync(ARTIFACTS_DIRECTORY, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS_DIRECTORY, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIRECTORY, `${name}.png`), fullPage: !firstScreen });
 }

@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
 import { addResult } from './page-helpers.ts';
-import { openBrowserPage, saveScreenshot } from './browser-helpers.ts';
+import { collectDialogs, openBrowserPage, saveScreenshot } from './browser-helpers.ts';
 
 const HOSTILE_LOG = '<script>alert("pwned")</script><img src=x onerror="alert(2)">\n';
 
@@ -72,11 +72,7 @@ test.serial('a build request from the page reaches check_should_build', async (t
 test.serial('a log containing a script stays text: visible, and nothing runs', async (t) => {
   const { url, failing } = await seed(t);
   const page = await openBrowserPage(t);
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   await page.goto(new URL(`results/${failing}`, url).href);
   const log = page.locator('#step-2 details.stream pre').first();
   t.true(await log.isVisible());

@@ -8,6 +8,11 @@ export async function getPage(url: string, path: string, init: RequestInit = {})
   return { status: response.status, headers: response.headers, html: await response.text() };
 }
 
+/** One log line as the result page writes it: its anchor, its number, and its (escaped) text. */
+export function makeLogLine(id: string, number: number, html: string): string {
+  return `<span class="line" id="${id}"><a class="line-number" href="#${id}" tabindex="-1">${number}</a><span class="line-text">${html}</span>\n</span>`;
+}
+
 /** Sends a result and returns its key; a field given as undefined is left out. */
 export async function addResult(url: string, clientInfo: Record<string, unknown> = {}, steps: unknown[] = [makeStep()]): Promise<number> {
   const sent = Object.fromEntries(Object.entries(makeClientInfo(clientInfo)).filter(([, value]) => value !== undefined));

@@ -2,6 +2,7 @@ import test from 'ava';
 import { createClock, startTestApp, startTestServer } from '../helpers/server.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
+import { makeLogLine } from './page-helpers.ts';
 
 const SCRIPT = '<script>alert(1)</script>';
 const ESCAPED_SCRIPT = '&lt;script&gt;alert(1)&lt;/script&gt;';
@@ -64,23 +65,25 @@ test('the result page shows client_info, every step, and opens failed steps', as
   const steps = html.split('<li class="step ').slice(1);
   t.is(steps.length, 2);
   t.true(steps[0]!.startsWith('pass'));
-  t.true(steps[0]!.includes('<span class="step-name">configure</span>'));
+  t.true(steps[0]!.includes('<h3 class="step-name">configure</h3>'));
   t.true(steps[0]!.includes('<code>make -j 2</code>'));
   t.true(steps[0]!.includes('<span class="duration">3.3 s</span>'));
-  t.true(steps[0]!.includes('<details class="stream"><summary>output</summary><pre>checking for cc... yes\n</pre></details>'));
+  t.true(steps[0]!.includes(`<details class="stream"><summary>output · 1 line</summary><pre class="log" tabindex="0" role="region" aria-label="output of configure">${makeLogLine('step-1-L1', 1, 'checking for cc... yes')}</pre></details>`));
+  t.true(steps[0]!.includes('<p class="empty-streams">no errout</p>'), 'an empty errout is not an empty box');
+  t.false(steps[0]!.includes('<dt>ended</dt>'), 'a step that passed needs no words on how it ended');
   t.true(steps[1]!.startsWith('fail'));
   t.true(steps[1]!.includes('<span class="step-type">test</span>'));
-  t.true(steps[1]!.includes('<dt>status</dt><dd>2</dd>'));
+  t.true(steps[1]!.includes('<dt>ended</dt><dd>exit status 2</dd>'));
   t.true(steps[1]!.includes('<dt>version_info</dt><dd>v1</dd>'));
-  t.true(steps[1]!.includes('<details class="stream" open><summary>output</summary><pre>not ok 1\n</pre></details>'));
-  t.true(steps[1]!.includes('<details class="stream" open><summary>errout</summary><pre>boom\n</pre></details>'));
+  t.true(steps[1]!.includes(`<details class="stream" open><summary>output · 1 line</summary><pre class="log" tabindex="0" role="region" aria-label="output of test">${makeLogLine('step-2-L1', 1, 'not ok 1')}</pre></details>`));
+  t.true(steps[1]!.includes(`<details class="stream" open><summary>errout · 1 line</summary><pre class="log" tabindex="0" role="region" aria-label="errout of test">${makeLogLine('step-2-errout-L1', 1, 'boom')}</pre></details>`));
 });
 
 test('binary output is shown as text with a note', async (t) => {
   const { url } = await startTestServer(t);
   const [key] = await createThirdPartyClient(url).call('add_results', [makeClientInfo(), [makeStep({ errout: Buffer.from([0x61, 0xff, 0x62]) })]]);
   const { html } = await getPage(url, `results/${key}`);
-  t.true(html.includes('<p class="note">3 bytes that are not valid UTF-8; undecodable bytes are shown as \uFFFD</p><pre>a\uFFFDb</pre>'));
+  t.true(html.includes(`<p class="note">3 bytes that are not valid UTF-8; undecodable bytes are shown as \uFFFD</p><pre class="log" tabindex="0" role="region" aria-label="errout of make">${makeLogLine('step-1-errout-L1', 1, 'a\uFFFDb')}</pre>`));
 });
 
 test('untrusted text is escaped on both pages: logs, tags, step names, package names', async (t) => {

@@ -2,7 +2,7 @@ import test from 'ava';
 import { startTestServer } from '../helpers/server.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { addResult, getPage, postBuildRequest } from './page-helpers.ts';
+import { addResult, getPage, makeLogLine, postBuildRequest } from './page-helpers.ts';
 
 test('the result page links the previous and next result of the same tagset', async (t) => {
   const { url } = await startTestServer(t);
@@ -70,13 +70,14 @@ test('long output shows its head and tail with a link to the whole text', async 
   const key = await addResult(url, {}, [makeStep({ output: lines.join(''), errout: 'short\n' })]);
 
   const { html } = await getPage(url, `results/${key}`);
-  t.true(html.includes('<pre class="output-head">line 1 &lt;b&gt;\n'));
-  t.true(html.includes('line 40 &lt;b&gt;\n</pre>'));
+  t.true(html.includes(`<pre class="log output-head" tabindex="0" role="region" aria-label="output of make, first lines">${makeLogLine('step-1-L1', 1, 'line 1 &lt;b&gt;')}`));
+  t.true(html.includes(`${makeLogLine('step-1-L40', 40, 'line 40 &lt;b&gt;')}</pre>`));
   t.false(html.includes('line 41 &lt;b&gt;'));
   t.true(html.includes('<p class="output-cut">… 380 lines (4881 characters) not shown · <a href="/results/'));
   t.true(html.includes(`<a href="/results/${key}/steps/0/output">see all</a>`));
-  t.true(html.includes('<pre class="output-tail">line 421 &lt;b&gt;\n'));
-  t.true(html.includes('<details class="stream"><summary>errout</summary><pre>short\n</pre></details>'));
+  t.true(html.includes(`<pre class="log output-tail" tabindex="0" role="region" aria-label="output of make, last lines">${makeLogLine('step-1-L421', 421, 'line 421 &lt;b&gt;')}`));
+  t.true(html.includes(`${makeLogLine('step-1-L500', 500, 'line 500 &lt;b&gt;')}</pre>`));
+  t.true(html.includes(`<details class="stream"><summary>errout · 1 line</summary><pre class="log" tabindex="0" role="region" aria-label="errout of make">${makeLogLine('step-1-errout-L1', 1, 'short')}</pre></details>`));
 
   const full = await fetch(new URL(`results/${key}/steps/0/output`, url));
   t.is(full.status, 200);

@@ -50,16 +50,16 @@ test('the result page shows a test table per test step: counts, failures first, 
   t.true(rows[0]!.includes('<details class="test-details"><summary>details</summary><pre>at line 3</pre></details>'));
   t.true(rows[0]!.includes('<details class="test-details"><summary>output</summary><pre>printed</pre></details>'));
   t.true(rows[1]!.includes('<span class="badge pass">fixed</span> <span class="badge flaky">flaky</span>'));
-  t.true(rows[0]!.includes(`<span class="point absent" title="#${key - 1} not run"></span><span class="point fail" title="#${key} failed"></span>`));
+  t.true(rows[0]!.includes(`<span class="strip" role="img" aria-label="recent results, oldest first: not run, fail"><span class="point absent" title="#${key - 1} not run"></span><span class="point fail" title="#${key} fail"></span></span>`));
 });
 
 test('the status links filter the test table on the server', async (t) => {
   const { url, add } = await startWithHistory(t);
   const key = await add([makeTestCase({ name: 'one' }), makeTestCase({ name: 'two', status: 'failed' }), makeTestCase({ name: 'three' })]);
   const { html } = await getPage(url, `results/${key}`);
-  t.true(html.includes(`<nav class="test-filter" aria-label="Show tests by status"><strong aria-current="true">all 3</strong><a href="/results/${key}?status=passed#step-2">passed 2</a><a href="/results/${key}?status=failed#step-2">failed 1</a></nav>`));
+  t.true(html.includes(`<nav class="test-filter" aria-label="Show tests by status"><strong aria-current="true">all 3</strong><a href="/results/${key}?status=passed#step-2">pass 2</a><a href="/results/${key}?status=failed#step-2">fail 1</a></nav>`));
   const filtered = await getPage(url, `results/${key}?status=passed`);
-  t.true(filtered.html.includes('<strong aria-current="true">passed 2</strong>'));
+  t.true(filtered.html.includes('<strong aria-current="true">pass 2</strong>'));
   t.true(filtered.html.includes(`<a href="/results/${key}#step-2">all 3</a>`));
   t.true(filtered.html.includes('<p class="note">1 other tests are hidden by the filter.</p>'));
   t.true(filtered.html.includes('name=one"') && filtered.html.includes('name=three"'));
