@@ -9,6 +9,7 @@ import type { ClientInfo, StepResult } from '../../wire/types.ts';
 import { addStep, appendOutput, beginBuild, finishBuild, type FinishedBuild, type ServerCall } from './live-calls.ts';
 import { LiveOutput, type OutputBatch } from './live-output.ts';
 import { isServerUnavailable, isUnknownMethodFault } from './server-unavailable.ts';
+import { XmlRpcTransportError } from './transport-error.ts';
 
 export interface LiveReporterOptions {
   /** Output waits at most this long before it is sent. Default 1000 ms. */
@@ -80,6 +81,8 @@ class LiveSession {
   #updateToken: string | undefined;
   /** The server refused an update: only finish_build is still sent. */
   #quiet = false;
+  /** A begin_build failed in a way that does not prove the server never got it. */
+  #beginMayHaveArrived = false;
   #stepsToAdd: StepResult[] = [];
   #stepsAdded = 0;
   #end: BuildEndEvent | undefined;
@@ -236,8 +239,8 @@ class LiveSession {
         const delay = this.#options.retryDelaysMs[attempt]!;
         this.#options.debug?.(`${planned.methodName} failed (${toError(error).message}); trying again in ${delay} ms`);
         await this.#sleep(delay);
-        // Once the build has ended, only its finish is worth waiting for.
-        if (this.#end !== undefined && planned.methodName !== 'finish_build') {
+        if (this.#end !== undefined && !this.#isWorthWaitingForAfterEnd(planned)) {
+          // An update is carried by finish_build; a build never begun is sent whole.
           if (planned.methodName === 'begin_build') {
             this.#settle({ failed: toError(error), updateToken: undefined });
           }
@@ -265,7 +268,14 @@ class LiveSession {
       }
       return false;
     }
-    const mayRetry = this.#options.retryDelaysMs[attempt] !== undefined && (this.#end === undefined || planned.methodName === 'finish_build');
+    if (this.#end !== undefined && (planned.methodName === 'add_step' || planned.methodName === 'append_output')) {
+      // The build ended while this update was on its way: finish_build carries it anyway.
+      return false;
+    }
+    if (planned.methodName === 'begin_build' && !(error instanceof XmlRpcTransportError && error.failure === 'connection-refused')) {
+      this.#beginMayHaveArrived = true;
+    }
+    const mayRetry = this.#options.retryDelaysMs[attempt] !== undefined && (this.#end === undefined || this.#isWorthWaitingForAfterEnd(planned));
     if (!mayRetry) {
       if (this.#end === undefined) {
         this.#say(`pony-build: live reporting stopped, the server did not answer (${failure.message}); the build goes on and its result will be sent when it ends`);
@@ -273,6 +283,15 @@ class LiveSession {
       this.#settle({ failed: failure, updateToken: this.#updateToken });
     }
     return mayRetry;
+  }
+
+  /**
+   * Once the build has ended, only its finish is worth waiting for, and begin_build when an
+   * earlier try may have reached the server: the build may be begun there, and only its token
+   * finishes it (begin_build answers the same token again for the same submission id).
+   */
+  #isWorthWaitingForAfterEnd(planned: PlannedCall): boolean {
+    return planned.methodName === 'finish_build' || (planned.methodName === 'begin_build' && this.#beginMayHaveArrived);
   }
 
   #takeDueOutput(): OutputBatch | undefined {

@@ -305,3 +305,64 @@ test('held back, the build is begun only once the steps will run; a skipped buil
   await released.waitForCalls(2);
   t.deepEqual(released.calls.map((call) => call.methodName), ['begin_build', 'add_step']);
 });
+
+test('an update the server could not take as the build ended is carried by finish_build', async (t) => {
+  let fail!: () => void;
+  const failing = new Promise<void>((resolve) => (fail = resolve));
+  const server = scriptServer(async (methodName, params) => {
+    if (methodName === 'add_step') {
+      await failing;
+      throw new XmlRpcTransportError({ methodName, url: 'http://127.0.0.1:9/xmlrpc', failure: 'network', description: 'connection reset by the server' });
+    }
+    return answerLikeTheServer(methodName, params);
+  });
+  const reporter = createLiveReporter(server.call, { say: () => t.fail('nothing to say') });
+  reporter.consume(startEvent);
+  reporter.consume({ type: 'step:end', index: 0, result: step('s') });
+  await server.waitForCalls(2);
+  reporter.consume(endEvent([step('s')]));
+  fail();
+  t.like(await reporter.settle(), { finished: { resultKey: 7 } });
+  t.deepEqual(server.calls.map((call) => call.methodName), ['begin_build', 'add_step', 'finish_build']);
+});
+
+test('the build ending wakes a wait between tries; a build never begun is left to be sent whole', async (t) => {
+  let waiting!: () => void;
+  const waitStarted = new Promise<void>((resolve) => (waiting = resolve));
+  const server = scriptServer((methodName) => Promise.reject(refused(methodName)));
+  const reporter = createLiveReporter(server.call, { ...quiet, retryDelaysMs: [3_600_000], debug: (text) => text.includes('trying again') && waiting() });
+  reporter.consume(startEvent);
+  await waitStarted;
+  reporter.consume(endEvent([]));
+  const outcome = await reporter.settle();
+  t.true('failed' in outcome && outcome.updateToken === undefined);
+  t.deepEqual(server.calls.map((call) => call.methodName), ['begin_build']);
+});
+
+test('once the build ended, begin_build is tried again only when an earlier try may have reached the server', async (t) => {
+  const timedOut = (methodName: string) =>
+    new XmlRpcTransportError({ methodName, url: 'http://127.0.0.1:9/xmlrpc', failure: 'timeout', description: 'no answer within 60000 ms' });
+  for (const [failure, expected] of [
+    [refused, ['begin_build']],
+    [timedOut, ['begin_build', 'begin_build', 'finish_build']],
+  ] as const) {
+    let fail!: () => void;
+    const failing = new Promise<void>((resolve) => (fail = resolve));
+    const server = scriptServer(async (methodName, params) => {
+      if (methodName === 'begin_build' && server.calls.length === 1) {
+        await failing;
+        throw failure(methodName);
+      }
+      return answerLikeTheServer(methodName, params);
+    });
+    const reporter = createLiveReporter(server.call, { ...quiet, retryDelaysMs: [0] });
+    reporter.consume(startEvent);
+    await server.waitForCalls(1);
+    reporter.consume(endEvent([]));
+    fail();
+    const outcome = await reporter.settle();
+    t.deepEqual(server.calls.map((call) => call.methodName), [...expected]);
+    // A begin_build that may have arrived began the build there: only its token finishes it.
+    t.is('finished' in outcome, failure === timedOut);
+  }
+});
