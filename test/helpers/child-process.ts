@@ -1,6 +1,9 @@
 // Runs a recipe or the pony-build command as a real child process, the way a
 // user or cron would, and collects what it printed.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,7 +35,16 @@ export interface TypeScriptOptions {
 export function startTypeScript(file: string, args: string[], options: TypeScriptOptions = {}): Running {
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', tsxLoader, file, ...args], {
     cwd: options.cwd ?? projectRoot,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, PONY_BUILD_SERVER: undefined, PONY_BUILD_TAGS: undefined, ...options.env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      FORCE_COLOR: undefined,
+      PONY_BUILD_SERVER: undefined,
+      PONY_BUILD_TAGS: undefined,
+      // A spool of its own (made only when something is spooled): no run sends or leaves results in the user's.
+      PONY_BUILD_SPOOL: path.join(os.tmpdir(), `pony-test-spool-${randomUUID()}`),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
