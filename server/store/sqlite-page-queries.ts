@@ -3,16 +3,10 @@
 // not results yet: lists and neighbours skip them.
 import type Database from 'better-sqlite3';
 import type { NeighbourKeys, PackageResultRecord, PageStore, TagsetReservation } from './page-types.ts';
+import { readSummaryColumns, type SummaryColumns } from './summary-columns.ts';
 
-interface SummaryRow {
-  id: number;
-  received_at: number;
-  package: string;
-  host: string;
-  arch: string;
+interface SummaryRow extends SummaryColumns {
   tagset_key: string;
-  success: number | null;
-  duration: number | null;
 }
 
 const SUMMARY_COLUMNS = 'id, received_at, package, host, arch, tagset_key, success, duration';
@@ -57,14 +51,5 @@ export function createSqlitePageQueries(database: Database.Database): PageStore 
 }
 
 function readSummaryRow(row: SummaryRow): PackageResultRecord {
-  return {
-    key: row.id,
-    receivedAt: row.received_at,
-    package: row.package,
-    host: row.host,
-    arch: row.arch,
-    tagsetKey: row.tagset_key,
-    success: row.success === null ? null : row.success === 1,
-    duration: row.duration,
-  };
+  return { ...readSummaryColumns(row), tagsetKey: row.tagset_key };
 }

@@ -11,8 +11,9 @@ import { createSqlitePageQueries } from './sqlite-page-queries.ts';
 import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';
 import { migrateSchema } from './sqlite-schema.ts';
 import { createSqliteTestQueries } from './sqlite-test-queries.ts';
+import { readSummaryColumns, type SummaryColumns } from './summary-columns.ts';
 import { parseTagged, stringifyTagged } from './tagged-json.ts';
-import type { BuildReservation, ResultSummaryRecord } from './page-types.ts';
+import type { BuildReservation } from './page-types.ts';
 import type {
   NewResultRecord,
   NewUploadRecord,
@@ -23,15 +24,8 @@ import type {
   UploadWithContent,
 } from './types.ts';
 
-interface ResultRow {
-  id: number;
-  received_at: number;
+interface ResultRow extends SummaryColumns {
   client_ip: string;
-  package: string;
-  host: string;
-  arch: string;
-  success: number | null;
-  duration: number | null;
   tags: string;
   tagset_key: string;
   revision: string | null;
@@ -40,17 +34,10 @@ interface ResultRow {
   state: ResultState;
 }
 
-interface TagsetRow {
+interface TagsetRow extends SummaryColumns {
   tagset_key: string;
-  package: string;
   tags: string;
   result_count: number;
-  id: number;
-  received_at: number;
-  host: string;
-  arch: string;
-  success: number | null;
-  duration: number | null;
   revision: string | null;
 }
 
@@ -252,14 +239,8 @@ function createSqliteStore(database: Database.Database): Store {
 
 function readResultRow(row: ResultRow): StoredResult {
   return {
-    key: row.id,
-    receivedAt: row.received_at,
+    ...readSummaryColumns(row),
     clientIp: row.client_ip,
-    package: row.package,
-    host: row.host,
-    arch: row.arch,
-    success: readSuccessColumn(row.success),
-    duration: row.duration,
     tagset: JSON.parse(row.tags) as string[],
     tagsetKey: row.tagset_key,
     revision: row.revision,
@@ -270,15 +251,7 @@ function readResultRow(row: ResultRow): StoredResult {
 }
 
 function readTagsetRow(row: TagsetRow): TagsetRecord {
-  const latest: ResultSummaryRecord = {
-    key: row.id,
-    receivedAt: row.received_at,
-    package: row.package,
-    host: row.host,
-    arch: row.arch,
-    success: readSuccessColumn(row.success),
-    duration: row.duration,
-  };
+  const latest = readSummaryColumns(row);
   return {
     package: row.package,
     tagset: JSON.parse(row.tags) as string[],
@@ -301,7 +274,3 @@ function readUploadRow(row: UploadRow): UploadRecord {
   };
 }
 
-// 1, 0, or NULL when the client sent no `success`.
-function readSuccessColumn(success: number | null): boolean | null {
-  return success === null ? null : success === 1;
-}
