@@ -31,6 +31,8 @@ export class OutputPump {
   #exitGraceLeftMs: number | undefined;
   #exitGraceStartedAt = 0;
   #exitGraceTimer: NodeJS.Timeout | undefined;
+  #exitGraceMs = 0;
+  #chunksReceived = 0;
 
   constructor(options: OutputPumpOptions) {
     this.#options = options;
@@ -56,6 +58,7 @@ export class OutputPump {
   startExitGrace(graceMs: number): void {
     if (this.#isClosed || this.#exitGraceLeftMs !== undefined) return;
     this.#exitGraceLeftMs = graceMs;
+    this.#exitGraceMs = graceMs;
     if (this.#pending === undefined) this.#armExitGrace();
   }
 
@@ -80,6 +83,7 @@ export class OutputPump {
 
   // Returns what to wait for before reading on, when a consumer is behind.
   #receive(chunk: Buffer): Promise<unknown> | undefined {
+    this.#chunksReceived += 1;
     this.#options.capture.add(chunk);
     const logWait = this.#options.logFile?.write(chunk);
     const outputWait = this.#decoder === undefined ? undefined : this.#deliver(this.#decoder.write(chunk));
@@ -145,7 +149,25 @@ export class OutputPump {
 
   #armExitGrace(): void {
     this.#exitGraceStartedAt = performance.now();
-    this.#exitGraceTimer = setTimeout(() => this.destroy(), Math.max(0, this.#exitGraceLeftMs!));
+    const chunksBefore = this.#chunksReceived;
+    this.#exitGraceTimer = setTimeout(() => this.#endExitGrace(chunksBefore), Math.max(0, this.#exitGraceLeftMs!));
+  }
+
+  // After a stall of the whole process (a loaded machine), timers run before the poll phase
+  // reads what the pipe already holds: the command's last output and its end would be dropped.
+  // So the decision waits for one poll phase (setImmediate), and output still arriving means
+  // the pipe is live, which starts the grace again.
+  #endExitGrace(chunksBefore: number): void {
+    this.#exitGraceTimer = undefined;
+    setImmediate(() => {
+      if (this.#isClosed || this.#isAbandoned || this.#pending !== undefined) return;
+      if (this.#chunksReceived === chunksBefore) {
+        this.destroy();
+        return;
+      }
+      this.#exitGraceLeftMs = this.#exitGraceMs;
+      this.#armExitGrace();
+    });
   }
 
   #pauseExitGrace(): void {
