@@ -100,7 +100,7 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
       signal: interrupts.signal,
       consumers: [createConsoleReporter({ verbose: options.verbose }), delivery.consume],
       checkBeforeSteps: async (scope) => {
-        const skipReason = changeServer && (await findAlreadyBuiltRevision(changeServer, recipe.package, tags, scope.info, debug));
+        const skipReason = changeServer && (await findAlreadyBuiltRevision(changeServer, identity, scope.info, debug));
         if (skipReason === undefined) {
           delivery.beforeSteps();
         }
@@ -191,8 +191,7 @@ async function askWhetherToBuild(server: ServerAddress, clientInfo: ClientInfo, 
  */
 async function findAlreadyBuiltRevision(
   server: ServerAddress,
-  packageName: string,
-  tags: string[],
+  identity: ClientInfo,
   info: WireStruct,
   debug: (text: string) => void,
 ): Promise<string | undefined> {
@@ -200,9 +199,8 @@ async function findAlreadyBuiltRevision(
   if (revision === undefined) {
     return undefined;
   }
-  const tagset = buildTagset({ package: packageName, host: getHostName(), arch: getPlatformName(), tags });
   try {
-    const last = await getLastResultForTagset(server, packageName, tagset);
+    const last = await getLastResultForTagset(server, identity.package, buildTagset({ ...identity, tags: identity.tags ?? [] }));
     debug(`last result for this tagset: ${last ? `${last.resultKey} at revision ${String(last.clientInfo.revision)}` : 'none'}`);
     return last?.clientInfo.revision === revision ? `revision ${revision} was already reported as result ${last.resultKey}` : undefined;
   } catch (error) {
