@@ -26,7 +26,9 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes }));
   protocolRoutes.all('/upload', createUploadRoute({ coordinator, maxBodyBytes }));
   const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
-  const pageRoutes = createPageRoutes({ coordinator, views, commitLinks: options.commitLinks });
+  const pageRoutes = createPageRoutes({
+    coordinator, views, commitLinks: options.commitLinks, liveHeartbeatSeconds: options.liveHeartbeatSeconds, log,
+  });
 
   app.use(setSecurityHeaders());
   app.use(answerErrors({ log, renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)) }));

@@ -23,6 +23,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Where each repository's commits are shown, from the configuration's `commit_links`. */
   commitLinks?: readonly CommitLink[];
+  /** Seconds between the heartbeats of a running build's event stream, from the configuration's `live.heartbeat`. Default 15. */
+  liveHeartbeatSeconds?: number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';

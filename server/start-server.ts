@@ -29,7 +29,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     retention: config.retention,
     live: config.live,
   });
-  const app = createApp(coordinator, { maxBodyBytes, log: options.log, commitLinks: config.commitLinks });
+  const app = createApp(coordinator, {
+    maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
+  });
   const server = http.createServer(app.callback());
   try {
     server.listen(port, host);
@@ -54,6 +56,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 // Pruning stops between two batches: the coordinator waits for the batch in hand, then closes the store.
 async function closeEverything(server: http.Server, coordinator: Coordinator, pruning: PruningSchedule | undefined): Promise<void> {
   const pruningStopped = pruning?.stop();
+  // Event streams of running builds never end by themselves; ending them lets close() be quick.
+  coordinator.endFollowers();
   try {
     await closeServer(server);
   } finally {

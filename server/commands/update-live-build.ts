@@ -19,17 +19,21 @@ export interface OutputInput {
 
 const STREAMS: readonly OutputStreamName[] = ['output', 'errout'];
 
-/** Appends one finished step; the same step sent again (a retry) is not added twice. */
-export async function addLiveStep(store: Store, updateToken: string, step: WireValue | undefined, at: number): Promise<void> {
+/** Appends one finished step; the same step sent again (a retry) is not added twice. Answers the result's key. */
+export async function addLiveStep(store: Store, updateToken: string, step: WireValue | undefined, at: number): Promise<number> {
   if (!isWireStruct(step)) {
     throw new InvalidFieldError('step', 'a struct', step);
   }
-  assertLiveCallAccepted(await store.addLiveStep(updateToken, decodeStructTextBytes(step), at));
+  const outcome = await store.addLiveStep(updateToken, decodeStructTextBytes(step), at);
+  assertLiveCallAccepted(outcome);
+  return outcome.resultKey;
 }
 
-/** Adds output of the running step; what the server already holds of it is not added again. */
-export async function appendLiveOutput(store: Store, updateToken: string, input: OutputInput, at: number): Promise<void> {
-  assertLiveCallAccepted(await store.appendLiveOutput(updateToken, readOutputChunk(input), at));
+/** Adds output of the running step; what the server already holds of it is not added again. Answers the result's key. */
+export async function appendLiveOutput(store: Store, updateToken: string, input: OutputInput, at: number): Promise<number> {
+  const outcome = await store.appendLiveOutput(updateToken, readOutputChunk(input), at);
+  assertLiveCallAccepted(outcome);
+  return outcome.resultKey;
 }
 
 function readOutputChunk(input: OutputInput): OutputChunk {

@@ -4,6 +4,7 @@ import { describeValue } from '../../wire/describe-value.ts';
 import { parseDuration } from './parse-duration.ts';
 import { ServerConfigError } from './server-config-error.ts';
 import {
+  DEFAULT_LIVE_HEARTBEAT_SECONDS,
   DEFAULT_RETENTION_INTERVAL_SECONDS,
   REVISION_PLACEHOLDER,
   type CommitLink,
@@ -18,7 +19,7 @@ type JsonObject = Record<string, unknown>;
 const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'commit_links'];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
-const LIVE_KEYS = ['abandon_after'];
+const LIVE_KEYS = ['abandon_after', 'heartbeat'];
 const COMMIT_LINK_KEYS = ['repository', 'url'];
 const DURATION = 'a duration such as "26h" or a number of seconds';
 
@@ -34,7 +35,7 @@ export function parseServerConfig(document: unknown, source?: string): ServerCon
 
 function readConfig(document: unknown, problems: string[]): ServerConfig {
   const retention: RetentionPolicy = { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS };
-  const live: LivePolicy = { abandonAfterSeconds: null };
+  const live: LivePolicy = { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS };
   if (!isObject(document)) {
     problems.push(`(top level): expected an object with "expected", "retention", "live" or "commit_links", got ${describeValue(document)}`);
     return { expected: [], retention, live, commitLinks: [] };
@@ -134,19 +135,28 @@ function readLive(value: unknown, problems: string[]): LivePolicy | undefined {
     return undefined;
   }
   if (!isObject(value)) {
-    problems.push(`live: expected an object with "abandon_after", got ${describeValue(value)}`);
+    problems.push(`live: expected an object with "abandon_after" or "heartbeat", got ${describeValue(value)}`);
     return undefined;
   }
   reportUnknownKeys(value, LIVE_KEYS, 'live', problems);
-  if (value.abandon_after === undefined) {
-    return undefined;
+  const policy: LivePolicy = { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS };
+  if (value.abandon_after !== undefined) {
+    const seconds = parseDuration(value.abandon_after);
+    if (seconds === undefined) {
+      problems.push(`live.abandon_after: expected ${DURATION}, got ${describeValue(value.abandon_after)}`);
+    } else {
+      policy.abandonAfterSeconds = seconds;
+    }
   }
-  const seconds = parseDuration(value.abandon_after);
-  if (seconds === undefined) {
-    problems.push(`live.abandon_after: expected ${DURATION}, got ${describeValue(value.abandon_after)}`);
-    return undefined;
+  if (value.heartbeat !== undefined) {
+    const seconds = parseDuration(value.heartbeat);
+    if (seconds === undefined) {
+      problems.push(`live.heartbeat: expected ${DURATION}, got ${describeValue(value.heartbeat)}`);
+    } else {
+      policy.heartbeatSeconds = seconds;
+    }
   }
-  return { abandonAfterSeconds: seconds };
+  return policy;
 }
 
 function readCommitLinks(value: unknown, problems: string[]): CommitLink[] {

@@ -27,7 +27,11 @@ export interface RetentionPolicy {
 export interface LivePolicy {
   /** Seconds without a call after which a running build is abandoned; null: its tagset's build allowance. */
   abandonAfterSeconds: number | null;
+  /** Seconds between an event stream's keep-alive comments, which also re-read the build. */
+  heartbeatSeconds: number;
 }
+
+export const DEFAULT_LIVE_HEARTBEAT_SECONDS = 15;
 
 /** Where a repository's commits are shown: `{revision}` in `url` is replaced by the revision, URL-encoded. */
 export interface CommitLink {
@@ -53,7 +57,7 @@ export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
 export const EMPTY_SERVER_CONFIG: ServerConfig = {
   expected: [],
   retention: { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS },
-  live: { abandonAfterSeconds: null },
+  live: { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS },
   commitLinks: [],
 };
 

@@ -10,6 +10,7 @@ import { createRemovalCommands } from '../commands/remove-results.ts';
 import { requestBuild } from '../commands/request-build.ts';
 import { addLiveStep, appendLiveOutput } from '../commands/update-live-build.ts';
 import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
+import { createLiveChanges } from '../live/live-changes.ts';
 import { getDashboard } from '../queries/dashboard.ts';
 import { getLiveResult, listRunningBuilds } from '../queries/live-results.ts';
 import { listExpectedBuilders } from '../queries/list-expected-builders.ts';
@@ -39,14 +40,28 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
       return operation(...args);
     };
   const checkShouldBuild = createShouldBuildCheck(store, now);
+  const liveChanges = createLiveChanges();
+  // Followers of a result hear of every call that changed it, after it is stored.
+  const announcing = async <Answer>(change: Promise<Answer>, keyOf: (answer: Answer) => number): Promise<Answer> => {
+    const answer = await change;
+    liveChanges.announce(keyOf(answer));
+    return answer;
+  };
+  const keyOfResult = (result: { resultKey: number }) => result.resultKey;
+  const itself = (resultKey: number) => resultKey;
 
   return {
     addResults: (clientInfo, resultsList, origin) =>
-      addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }),
+      announcing(addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }), keyOfResult),
     beginBuild: (clientInfo, origin) => beginBuild(store, clientInfo, { clientIp: origin.clientIp, receivedAt: now() }),
-    addStep: (updateToken, step) => addLiveStep(store, updateToken, step, now()),
-    appendOutput: (updateToken, input) => appendLiveOutput(store, updateToken, input, now()),
-    finishBuild: (updateToken, clientInfo, resultsList) => finishBuild(store, updateToken, clientInfo, resultsList, now()),
+    addStep: async (updateToken, step) => {
+      await announcing(addLiveStep(store, updateToken, step, now()), itself);
+    },
+    appendOutput: async (updateToken, input) => {
+      await announcing(appendLiveOutput(store, updateToken, input, now()), itself);
+    },
+    finishBuild: (updateToken, clientInfo, resultsList) =>
+      announcing(finishBuild(store, updateToken, clientInfo, resultsList, now()), keyOfResult),
     abandonStaleBuilds: settleBuilds,
     checkShouldBuild: settled(checkShouldBuild),
     releaseBuild: createBuildRelease(store),
@@ -81,8 +96,12 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     listUploads: (resultKey, uploadOptions) => listUploads(store, resultKey, uploadOptions),
     getUpload: (resultKey, uploadId) => store.getUpload(resultKey, uploadId),
 
+    followResult: liveChanges.follow,
+    endFollowers: liveChanges.endAll,
+
     now,
     async close() {
+      liveChanges.endAll();
       await stopRemoving();
       await store.close();
     },

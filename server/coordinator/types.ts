@@ -23,6 +23,7 @@ import type { PackageSummary, TagsetSummary } from '../queries/summary-types.ts'
 import type { ResultTests, ResultTestsOptions, TestComparison, TestHistory, TestHistoryOptions } from '../queries/test-types.ts';
 import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import type { ShouldBuildAnswer } from '../rules/should-build.ts';
+import type { LiveFollower } from '../live/live-changes.ts';
 import type { LiveBuildKeys } from '../store/live-types.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
@@ -116,6 +117,12 @@ export interface Coordinator {
   listUploads(resultKey: number, options?: { includeHidden?: boolean }): Promise<UploadRecord[]>;
   /** One file with its content, or undefined. */
   getUpload(resultKey: number, uploadId: number): Promise<UploadWithContent | undefined>;
+
+  // Following live builds.
+  /** Hears of every change this server makes to one result (steps, output, its end); the answer stops it. */
+  followResult(resultKey: number, follower: LiveFollower): () => void;
+  /** Ends every follower, so that open event streams close before the server does. */
+  endFollowers(): void;
 
   /** The coordinator's clock, in Unix seconds. */
   now(): number;

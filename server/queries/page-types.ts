@@ -1,6 +1,7 @@
 // What the coordinator answers the web pages (and their JSON twins) with.
 import type { WireStruct } from '../../wire/types.ts';
 import type { OutcomePoint, ResultOutcome, Streak } from '../rules/summarize-outcomes.ts';
+import type { ResultState, RunningStepRecord } from '../store/live-types.ts';
 import type { UploadRecord } from '../store/types.ts';
 import type { ResultSummary, TagsetSummary } from './summary-types.ts';
 import type { ResultTests } from './test-types.ts';
@@ -85,6 +86,10 @@ export interface ResultDetail extends ResultSummary {
 /** Everything a result's page shows. */
 export interface ResultPage {
   result: ResultDetail;
+  /** Running, finished, or given up on (docs/PROTOCOL.md, "Live builds"). */
+  state: ResultState;
+  /** The step a running (or abandoned) build is in, with its output so far; null once finished. */
+  runningStep: RunningStepRecord | null;
   tests: ResultTests;
   neighbours: NeighbourResults;
   /** The visible files only. */

@@ -15,13 +15,22 @@ export async function getResultPage(store: Store, resultKey: number, options: Re
   if (!stored) {
     return undefined;
   }
-  const [tests, neighbours, uploads] = await Promise.all([
+  const [tests, neighbours, uploads, runningStep] = await Promise.all([
     readResultTests(store, stored, options),
     store.findNeighbourKeys(resultKey),
     listUploads(store, resultKey),
+    stored.state === 'finished' ? undefined : store.getRunningStep(resultKey),
   ]);
-  // Neighbours are missing only when the result was removed while its page was being read.
-  return { result: toResultDetail(stored), tests, neighbours: neighbours ?? NO_NEIGHBOURS, uploads };
+  return {
+    result: toResultDetail(stored),
+    state: stored.state,
+    // A build that finished between the two reads has no running step left: its steps are all there.
+    runningStep: stored.state === 'finished' ? null : runningStep ?? { index: stored.resultsList.length, output: '', errout: '' },
+    tests,
+    // Neighbours are missing only when the result was removed while its page was being read.
+    neighbours: neighbours ?? NO_NEIGHBOURS,
+    uploads,
+  };
 }
 
 function toResultDetail(stored: StoredResult): ResultDetail {

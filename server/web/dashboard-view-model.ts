@@ -1,11 +1,13 @@
 // The dashboard: one row per package and tagset, failures first unless another column is
 // chosen. Sorting happens here, on the server, so the page needs no script.
+import type { RunningBuild } from '../queries/live-results.ts';
 import type { Dashboard, DashboardTagset } from '../queries/page-types.ts';
 import { toOutcome } from '../rules/summarize-outcomes.ts';
 import { formatDuration } from './format.ts';
 import type { ExpectedBuilderView } from './expected-builder-view-model.ts';
 import { makeTagsetKey } from '../../wire/tagset.ts';
 import { makeLatestUrl, makePackageUrl, readSyntheticTag } from './page-links.ts';
+import { toRunningBuildsView } from './running-build-view-model.ts';
 import { describeSuccessFlag, describeTimeView } from './view-parts.ts';
 
 export const DASHBOARD_SORTS = ['status', 'package', 'age', 'host'] as const;
@@ -28,8 +30,9 @@ const COMPARES: Record<DashboardSort, Compare> = {
   host: (left, right) => compareText(left.latest.host, right.latest.host) || byPackage(left, right),
 };
 
-export function toDashboardPage(dashboard: Dashboard, sort: DashboardSort, expected: ExpectedBuilderView) {
+export function toDashboardPage(dashboard: Dashboard, sort: DashboardSort, expected: ExpectedBuilderView, runningBuilds: readonly RunningBuild[]) {
   const { now } = dashboard;
+  const running = toRunningBuildsView(runningBuilds, now);
   const rows = [...dashboard.tagsets].sort(COMPARES[sort]).map((tagset) => ({
     packageName: tagset.latest.package,
     packageUrl: makePackageUrl(tagset.latest.package),
@@ -39,6 +42,7 @@ export function toDashboardPage(dashboard: Dashboard, sort: DashboardSort, expec
     failedRecently: tagset.failedRecently,
     stale: expected.staleTagsetKeys.has(makeTagsetKey(tagset.tagset)),
     building: tagset.building,
+    running: running.find(tagset.latest.package, tagset.tagset),
     buildingSince: tagset.buildingSince === null ? undefined : describeTimeView(tagset.buildingSince, now),
     host: tagset.latest.host,
     arch: tagset.latest.arch,
@@ -52,6 +56,7 @@ export function toDashboardPage(dashboard: Dashboard, sort: DashboardSort, expec
     title: 'Builds',
     rows,
     expected: expected.rows,
+    runningBuilds: running.list,
     firstBuilds: dashboard.firstBuilds.map((build) => ({
       packageName: build.package,
       host: readSyntheticTag(build.tagset, '__host=') ?? '',

@@ -26,16 +26,17 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
   router.get('/packages/:package', async (ctx) => {
     const packageName = ctx.params.package!;
     const { before, ...filter } = readPackageResultsQuery(ctx.query);
-    const [histories, page] = await Promise.all([
+    const [histories, page, running] = await Promise.all([
       coordinator.getPackageHistory(packageName),
       coordinator.listPackageResults(packageName, { ...filter, before }),
+      coordinator.listRunningBuilds(),
     ]);
-    if (histories.length === 0) {
+    if (histories.length === 0 && !running.some((build) => build.package === packageName)) {
       throw new HttpError(404, `No results of package ${JSON.stringify(packageName)} are stored.`);
     }
     ctx.type = 'html';
     ctx.body = views.renderPackage({
-      ...toPackagePage(packageName, histories, page, filter, before, coordinator.now()),
+      ...toPackagePage(packageName, histories, page, filter, before, coordinator.now(), running),
       buildRequested: readOptionalQuery(ctx.query, 'build') === 'requested',
     });
   });

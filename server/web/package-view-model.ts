@@ -1,5 +1,6 @@
 // The package page: each tagset's latest result with its streak and last outcomes, then all
 // of the package's results, filtered and paged on the server.
+import type { RunningBuild } from '../queries/live-results.ts';
 import type { PackageResultsPage, TagsetHistory } from '../queries/page-types.ts';
 import type { ResultOutcome, Streak } from '../rules/summarize-outcomes.ts';
 import { formatDuration } from './format.ts';
@@ -11,6 +12,7 @@ import {
   makePackageUrl,
   type PackageResultsFilter,
 } from './page-links.ts';
+import { toRunningBuildsView } from './running-build-view-model.ts';
 import { describeOutcome, describeSuccessFlag, describeTimeView } from './view-parts.ts';
 
 const STREAK_WORDS: Record<ResultOutcome, string> = { passed: 'passing', failed: 'failing', unknown: 'unknown' };
@@ -22,18 +24,22 @@ export function toPackagePage(
   filter: PackageResultsFilter,
   before: number | undefined,
   now: number,
+  runningBuilds: readonly RunningBuild[] = [],
 ) {
+  const running = toRunningBuildsView(runningBuilds.filter((build) => build.package === packageName), now);
   const filtered = filter.tags.length > 0 || filter.host !== undefined || filter.arch !== undefined || filter.outcome !== undefined;
   return {
     title: packageName,
     packageName,
     badgeUrl: makeBadgeUrl(packageName),
+    runningBuilds: running.list,
     tagsets: histories.map((history) => ({
       url: `/results/${history.latest.resultKey}`,
       latestUrl: makeLatestUrl(packageName, history.tagset),
       badgeUrl: makeBadgeUrl(packageName, history.tagset),
       buildRequest: { action: makeBuildRequestUrl(packageName), tags: history.tagset },
       ...describeSuccessFlag(history.latest.success),
+      running: running.find(packageName, history.tagset),
       host: history.latest.host,
       arch: history.latest.arch,
       tags: history.visibleTags,

@@ -3,7 +3,7 @@
 // badges, step output and whole logs are added from their own files.
 import { Router } from '@koa/router';
 import { readFileSync } from 'node:fs';
-import type { CommitLink } from '../config/types.ts';
+import { DEFAULT_LIVE_HEARTBEAT_SECONDS, type CommitLink } from '../config/types.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -13,6 +13,8 @@ import { TEST_STATUSES } from '../store/test-case-types.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
 import { DASHBOARD_SORTS, toDashboardPage } from './dashboard-view-model.ts';
 import { toExpectedBuilderView } from './expected-builder-view-model.ts';
+import { ignoreLog } from '../options.ts';
+import { addLiveResultRoute } from './live-result-route.ts';
 import { addPackageRoutes } from './package-routes.ts';
 import type { Views } from './render-views.ts';
 import { toResultPage } from './result-view-model.ts';
@@ -22,22 +24,30 @@ import { toTestHistoryPage } from './test-view-models.ts';
 import { addWholeLogRoute } from './whole-log-route.ts';
 
 const STYLESHEET = readFileSync(new URL('./static/style.css', import.meta.url), 'utf8');
+const LIVE_RESULT_SCRIPT = readFileSync(new URL('./static/live-result.js', import.meta.url), 'utf8');
 
 export interface PageRoutesOptions {
   coordinator: Coordinator;
   views: Views;
   /** Where each repository's commits are shown; none by default. */
   commitLinks?: readonly CommitLink[];
+  /** Seconds between the heartbeats of a running build's event stream. */
+  liveHeartbeatSeconds?: number;
+  log?: (line: string) => void;
 }
 
-export function createPageRoutes({ coordinator, views, commitLinks = [] }: PageRoutesOptions): Router {
+export function createPageRoutes({
+  coordinator, views, commitLinks = [], liveHeartbeatSeconds = DEFAULT_LIVE_HEARTBEAT_SECONDS, log = ignoreLog,
+}: PageRoutesOptions): Router {
   const router = new Router();
 
   router.get('/', async (ctx) => {
     const sort = readChoiceQuery(ctx.query, 'sort', DASHBOARD_SORTS) ?? 'status';
-    const [dashboard, builders] = await Promise.all([coordinator.getDashboard(), coordinator.listExpectedBuilders()]);
+    const [dashboard, builders, running] = await Promise.all([
+      coordinator.getDashboard(), coordinator.listExpectedBuilders(), coordinator.listRunningBuilds(),
+    ]);
     ctx.type = 'html';
-    ctx.body = views.renderIndex(toDashboardPage(dashboard, sort, toExpectedBuilderView(builders, dashboard.now)));
+    ctx.body = views.renderIndex(toDashboardPage(dashboard, sort, toExpectedBuilderView(builders, dashboard.now), running));
   });
 
   router.get('/results/:key', async (ctx) => {
@@ -80,12 +90,19 @@ export function createPageRoutes({ coordinator, views, commitLinks = [] }: PageR
 
   addPackageRoutes(router, { coordinator, views });
   addStepOutputRoute(router, coordinator);
+  addLiveResultRoute(router, { coordinator, views, commitLinks, heartbeatSeconds: liveHeartbeatSeconds, log });
   addWholeLogRoute(router, coordinator);
 
   router.get('/static/style.css', (ctx) => {
     ctx.type = 'text/css; charset=utf-8';
     ctx.set('Cache-Control', 'public, max-age=3600');
     ctx.body = STYLESHEET;
+  });
+
+  router.get('/static/live-result.js', (ctx) => {
+    ctx.type = 'text/javascript; charset=utf-8';
+    ctx.set('Cache-Control', 'public, max-age=3600');
+    ctx.body = LIVE_RESULT_SCRIPT;
   });
 
   return router;

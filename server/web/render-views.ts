@@ -7,6 +7,7 @@ import type { toDashboardPage } from './dashboard-view-model.ts';
 import type { toPackagePage } from './package-view-model.ts';
 import type { toErrorPage } from './error-view-model.ts';
 import type { toResultPage } from './result-view-model.ts';
+import type { StepView } from './step-view-model.ts';
 
 const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
 
@@ -14,21 +15,25 @@ export interface Views {
   renderIndex(page: ReturnType<typeof toDashboardPage>): string;
   renderPackage(page: ReturnType<typeof toPackagePage> & { buildRequested: boolean }): string;
   renderResult(page: ReturnType<typeof toResultPage>): string;
+  /** One finished step's card alone, for a page following its running build. */
+  renderStep(fragment: { step: StepView }): string;
   renderTestHistory(page: ReturnType<typeof toTestHistoryPage>): string;
   renderError(page: ReturnType<typeof toErrorPage>): string;
 }
 
 export function compileViews(): Views {
-  const compile = (name: string) => pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY });
+  const compile = (name: string) => pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY, doctype: 'html' });
   const index = compile('index');
   const packagePage = compile('package');
   const result = compile('result');
+  const step = compile('step-fragment');
   const testHistory = compile('test-history');
   const error = compile('error');
   return {
     renderIndex: (page) => index(page),
     renderPackage: (page) => packagePage(page),
     renderResult: (page) => result(page),
+    renderStep: (fragment) => step(fragment),
     renderTestHistory: (page) => testHistory(page),
     renderError: (page) => error(page),
   };

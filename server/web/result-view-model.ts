@@ -10,6 +10,7 @@ import { findCommitUrl } from './commit-url.ts';
 import { toFailureSummary } from './failure-summary.ts';
 import { formatValue } from './format.ts';
 import { makeWholeLogUrl } from './page-links.ts';
+import { toLiveView } from './live-view-model.ts';
 import { toReadableFields } from './readable-value.ts';
 import { toResultNavigation } from './result-navigation.ts';
 import { toStepView } from './step-view-model.ts';
@@ -30,7 +31,7 @@ export interface ResultPageSettings {
 }
 
 export function toResultPage(
-  { result, tests, neighbours, uploads }: ResultPage,
+  { result, state, runningStep, tests, neighbours, uploads }: ResultPage,
   { now, commitLinks }: ResultPageSettings,
   { filter, buildRequested }: ResultPageRequest,
 ) {
@@ -38,11 +39,14 @@ export function toResultPage(
   const packageName = formatValue(result.package);
   const testTables = toTestTableViews(tests, filter);
   const steps = result.resultsList.map((step, index) => toStepView(step, index, resultKey, commitLinks));
+  const live = toLiveView({ result, state, runningStep });
   return {
     title: `${packageName} #${resultKey}`,
     resultKey,
     packageName,
     ...describeSuccessFlag(result.success),
+    ...(live && { statusLabel: live.statusLabel, statusClass: live.statusClass }),
+    live,
     host: formatValue(result.host),
     arch: formatValue(result.arch),
     tags: result.visibleTags,

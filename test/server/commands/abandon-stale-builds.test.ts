@@ -84,7 +84,7 @@ test('the allowance is the duration of the tagset\'s last finished build, at mos
 });
 
 test('live.abandon_after in the server config replaces the allowance', async (t) => {
-  const { url, clock, live } = await setUp(t, { abandonAfterSeconds: 30 });
+  const { url, clock, live } = await setUp(t, { abandonAfterSeconds: 30, heartbeatSeconds: 15 });
   const begun = await live.beginBuild(makeBegunInfo());
   clock.advance(29);
   t.is(await readState(url, begun.resultKey), 'running');
@@ -93,7 +93,7 @@ test('live.abandon_after in the server config replaces the allowance', async (t)
 });
 
 test('an abandoned build still takes what its client sends, and finishing it makes it finished, counted once', async (t) => {
-  const { url, clock, live, coordinator } = await setUp(t, { abandonAfterSeconds: 60 });
+  const { url, clock, live, coordinator } = await setUp(t, { abandonAfterSeconds: 60, heartbeatSeconds: 15 });
   const begun = await live.beginBuild(makeBegunInfo());
   clock.advance(60);
   t.is(await coordinator.abandonStaleBuilds(), 1);
@@ -115,7 +115,7 @@ test('an abandoned build still takes what its client sends, and finishing it mak
 });
 
 test('a running build is never pruned or removed; once abandoned it is a result like any other', async (t) => {
-  const { clock, live, coordinator } = await setUp(t, { abandonAfterSeconds: 60 }, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
+  const { clock, live, coordinator } = await setUp(t, { abandonAfterSeconds: 60, heartbeatSeconds: 15 }, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
   const older = await live.addResults(makeClientInfo(), [makeStep()]);
   const begun = await live.beginBuild(makeBegunInfo());
   const newer = await live.addResults(makeClientInfo(), [makeStep()]);

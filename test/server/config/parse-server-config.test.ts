@@ -38,7 +38,7 @@ test('a full configuration is read with durations in seconds and defaults filled
       { package: 'widget', host: null, arch: null, tags: [], maxAgeSeconds: 3600 },
     ],
     retention: { keepLast: 50, maxAgeDays: 90, intervalSeconds: 1800 },
-    live: { abandonAfterSeconds: 5400 },
+    live: { abandonAfterSeconds: 5400, heartbeatSeconds: 15 },
     commitLinks: [
       { repository: 'https://github.com/python/cpython.git', url: 'https://github.com/python/cpython/commit/{revision}' },
       { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
@@ -50,10 +50,10 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
   t.deepEqual(parseServerConfig({}), {
     expected: [],
     retention: { keepLast: null, maxAgeDays: null, intervalSeconds: 3600 },
-    live: { abandonAfterSeconds: null },
+    live: { abandonAfterSeconds: null, heartbeatSeconds: 15 },
     commitLinks: [],
   });
-  t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null });
+  t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null, heartbeatSeconds: 15 });
   t.deepEqual(parseServerConfig({ retention: { keep_last: 1 } }).retention, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
 });
 
@@ -94,7 +94,7 @@ test('every problem is reported together, unknown keys named', (t) => {
     'retention.keep_last: expected a whole number of results, 1 or more, got `0` (number)',
     'retention.max_age_days: expected a number of days above 0, got `ninety` (string)',
     'retention.interval: expected a duration such as "26h" or a number of seconds, at least 1 second, got `0s` (string)',
-    'live.sweep: unknown key; known keys here: abandon_after',
+    'live.sweep: unknown key; known keys here: abandon_after, heartbeat',
     'live.abandon_after: expected a duration such as "26h" or a number of seconds, got `soon` (string)',
     'commit_links[0].repository: expected a non-empty string, got `` (string)',
     'commit_links[1].url: expected an http:// or https:// URL holding {revision}, got `javascript:alert({revision})` (string)',
@@ -109,7 +109,7 @@ test('the wrong shapes at the top are named', (t) => {
   t.deepEqual(problemsOf({ expected: {}, retention: [], live: 'fast', commit_links: {} }), [
     'expected: expected an array of expected builders, got `{}` (object)',
     'retention: expected an object with "keep_last", "max_age_days" or "interval", got `[]` (array)',
-    'live: expected an object with "abandon_after", got `fast` (string)',
+    'live: expected an object with "abandon_after" or "heartbeat", got `fast` (string)',
     'commit_links: expected an array of {"repository", "url"} objects, got `{}` (object)',
   ]);
   t.deepEqual(problemsOf({ expected: [{ package: 'p', max_age: '1h', tags: 'x' }] }), [
