@@ -1,6 +1,6 @@
 // What the result page of a build that is not finished says about it: the notice, the step it
 // is in with its output so far, and for a running build the stream that keeps the page current
-// from exactly what the page printed.
+// from exactly what the page printed. Its script replaces the notice's advice to reload.
 import type { ResultPage } from '../queries/page-types.ts';
 import { findCurrentCursor, formatLiveCursor, toPlainLiveText } from './live-events.ts';
 
@@ -20,7 +20,7 @@ export function toLiveView({ result, state, runningStep }: Pick<ResultPage, 'res
     statusClass: running ? 'running' : 'fail',
     streamUrl: running ? `/results/${result.resultKey}/live?cursor=${formatLiveCursor(cursor)}` : undefined,
     notice: running
-      ? `This build is running: step ${number} is in progress.`
+      ? `This build is running: step ${number} is in progress. Reload the page to see how far it got.`
       : `This build was abandoned: its client stopped reporting during step ${number}. What it sent is kept below.`,
     step: {
       number,

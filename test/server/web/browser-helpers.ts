@@ -14,6 +14,8 @@ export interface BrowserPageOptions {
   colorScheme?: 'light' | 'dark';
   /** Only for injecting axe-core: the site's CSP forbids inline scripts, as it should. */
   bypassCSP?: boolean;
+  /** false shows the pages as a browser with scripts turned off sees them. */
+  javaScriptEnabled?: boolean;
 }
 
 /** The sizes people read results on: a common laptop and a common phone. */
@@ -36,6 +38,7 @@ export async function openBrowserPage(t: ExecutionContext, options: BrowserPageO
     viewport: options.viewport ?? { width: 420, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     bypassCSP: options.bypassCSP ?? false,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return context.newPage();
 }
