@@ -198,7 +198,9 @@ test('a function step that times out has everything it started killed, children 
       functionStep('starts a grandchild', async ({ $ }) => {
         // Sleeps longer than any test run, so only the kill can end them.
         await $`sh -c ${`sleep 3601 & echo $! > ${pidFile}; sleep 3602`}`;
-      }, { timeout: 1 }),
+        // The timeout is the thing tested, so it must be time; it only has to outlast starting
+        // one shell, which took over a second on a machine busy with two CPU-bound processes.
+      }, { timeout: 5 }),
     ],
   });
   const grandchild = Number(readFileSync(pidFile, 'utf8'));
