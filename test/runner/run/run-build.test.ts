@@ -113,7 +113,8 @@ test('an interrupted build kills the running step, skips the rest, leaves the co
 });
 
 test('a step that runs out of time is killed and recorded as timed out', async (t) => {
-  const outcome = await runBuild({ package: 'p', steps: [sh('echo start; sleep 30', { timeout: 0.3 })] });
+  // The timeout leaves a busy machine time to start the shell and print before it fires.
+  const outcome = await runBuild({ package: 'p', steps: [sh('echo start; sleep 30', { timeout: 3 })] });
   t.like(outcome.results[0], { termination: 'timeout', signal: 'SIGTERM', output: 'start\n' });
   t.false(outcome.clientInfo.success);
 });
