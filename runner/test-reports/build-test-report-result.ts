@@ -1,5 +1,6 @@
 // Turns test result files from any CI into a pony-build result: one test step
 // per file, and a build that succeeded when no test failed.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { getHostName, getPlatformName } from '../host-info.ts';
 import type { ClientInfo, StepResult } from '../../wire/types.ts';
@@ -29,6 +30,8 @@ export function buildTestReportResult(files: ReportedFile[], options: TestReport
     success: results.every((step) => step.status === 0),
     tags: options.tags ?? [],
     duration: results.reduce((sum, step) => sum + step.duration, 0),
+    // Like every result a client makes: a repeated send of it is then stored once.
+    submission_id: randomUUID(),
   };
   return { clientInfo, results };
 }

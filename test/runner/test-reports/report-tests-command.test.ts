@@ -45,6 +45,7 @@ test('report-tests sends one test step per file and prints the counts and the re
   t.is(calls[0].methodName, 'add_results');
   const [clientInfo, results] = calls[0].params as [ClientInfo, StepResult[]];
   t.like(clientInfo, { package: 'hello', host: 'runner-1', success: false, tags: ['ci', 'linux'] });
+  t.regex(String(clientInfo.submission_id), /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/, 'a resend of it would be stored once');
   t.deepEqual(results.map((step) => [step.name, step.type, step.status, (step.test_cases ?? []).length]), [['node.xml', 'test', 1, 7], ['node-output', 'test', 1, 7]]);
   t.like(results[0].test_cases![2], { name: 'rounds down', suite: 'arithmetic › division', status: 'failed' });
 });
