@@ -139,24 +139,22 @@ function readLive(value: unknown, problems: string[]): LivePolicy | undefined {
     return undefined;
   }
   reportUnknownKeys(value, LIVE_KEYS, 'live', problems);
-  const policy: LivePolicy = { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS };
-  if (value.abandon_after !== undefined) {
-    const seconds = parseDuration(value.abandon_after);
-    if (seconds === undefined) {
-      problems.push(`live.abandon_after: expected ${DURATION}, got ${describeValue(value.abandon_after)}`);
-    } else {
-      policy.abandonAfterSeconds = seconds;
-    }
+  return {
+    abandonAfterSeconds: readLiveDuration(value, 'abandon_after', problems) ?? null,
+    heartbeatSeconds: readLiveDuration(value, 'heartbeat', problems) ?? DEFAULT_LIVE_HEARTBEAT_SECONDS,
+  };
+}
+
+/** The duration at `live.<key>` in seconds; undefined when it is absent or wrong (a problem then says so). */
+function readLiveDuration(live: JsonObject, key: string, problems: string[]): number | undefined {
+  if (live[key] === undefined) {
+    return undefined;
   }
-  if (value.heartbeat !== undefined) {
-    const seconds = parseDuration(value.heartbeat);
-    if (seconds === undefined) {
-      problems.push(`live.heartbeat: expected ${DURATION}, got ${describeValue(value.heartbeat)}`);
-    } else {
-      policy.heartbeatSeconds = seconds;
-    }
+  const seconds = parseDuration(live[key]);
+  if (seconds === undefined) {
+    problems.push(`live.${key}: expected ${DURATION}, got ${describeValue(live[key])}`);
   }
-  return policy;
+  return seconds;
 }
 
 function readCommitLinks(value: unknown, problems: string[]): CommitLink[] {

@@ -70,7 +70,10 @@ export function startLiveEventStream(options: LiveEventStreamOptions): () => voi
         }
       } while (readAgain && !ended);
     } catch (error) {
-      options.onError(error);
+      // A read cut short by the server closing is the end, not a failure.
+      if (!ended) {
+        options.onError(error);
+      }
       end();
     } finally {
       reading = false;
