@@ -5,6 +5,7 @@ import Koa from 'koa';
 import { answerErrors } from './answer-errors.ts';
 import { createJsonRoutes } from './api/json-routes.ts';
 import type { Coordinator } from './coordinator/types.ts';
+import { createHealthRoute } from './http/health-route.ts';
 import { HttpError } from './http/http-error.ts';
 import { ignoreLog, resolveMaxBodyBytes, type AppOptions } from './options.ts';
 import { createXmlRpcRoute } from './rpc/xmlrpc-route.ts';
@@ -25,6 +26,7 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   const protocolRoutes = new Router();
   protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes }));
   protocolRoutes.all('/upload', createUploadRoute({ coordinator, maxBodyBytes }));
+  protocolRoutes.get('/healthz', createHealthRoute(coordinator));
   const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
   const pageRoutes = createPageRoutes({
     coordinator, views, commitLinks: options.commitLinks, liveHeartbeatSeconds: options.liveHeartbeatSeconds, log,

@@ -99,6 +99,8 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     followResult: liveChanges.follow,
     endFollowers: liveChanges.endAll,
 
+    // Not settled: a health check only reads, and must not write abandoned builds.
+    checkHealth: () => store.checkReadable(),
     now,
     async close() {
       liveChanges.endAll();

@@ -124,6 +124,8 @@ export interface Coordinator {
   /** Ends every follower, so that open event streams close before the server does. */
   endFollowers(): void;
 
+  /** Throws what went wrong when the store cannot be read; a cheap read, for health checks. */
+  checkHealth(): Promise<void>;
   /** The coordinator's clock, in Unix seconds. */
   now(): number;
   /** Stops removals between two batches, waits for the one in hand, then closes the store. */

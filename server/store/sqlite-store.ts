@@ -98,6 +98,7 @@ function createSqliteStore(database: Database.Database): Store {
       WHERE r.id = ?`),
     findByAuthKey: database.prepare('SELECT id FROM results WHERE auth_key = ?'),
     countResults: database.prepare('SELECT count(*) AS count FROM results'),
+    readOneResultId: database.prepare('SELECT id FROM results LIMIT 1'),
     listPackages: database.prepare('SELECT DISTINCT package FROM tagsets ORDER BY package'),
     listAllTagsets: database.prepare(`
       SELECT ${TAGSET_COLUMNS} FROM tagsets t JOIN results r ON r.id = t.latest_result_id
@@ -173,6 +174,9 @@ function createSqliteStore(database: Database.Database): Store {
     },
     async countResults() {
       return (statements.countResults.get() as { count: number }).count;
+    },
+    async checkReadable() {
+      statements.readOneResultId.get();
     },
     async listPackages() {
       return (statements.listPackages.all() as Array<{ package: string }>).map((row) => row.package);

@@ -132,6 +132,8 @@ export interface Store extends PageStore, RemovalStore, LiveBuildStore {
   listTestHistory(query: TestHistoryQuery): Promise<TestHistoryRecord[]>;
   findResultKeyByAuthKey(authKey: string): Promise<number | undefined>;
   countResults(): Promise<number>;
+  /** Reads a row of a real table, so a database that cannot be read throws here; cheap enough to call on every health check. */
+  checkReadable(): Promise<void>;
   /** Package names, sorted. */
   listPackages(): Promise<string[]>;
   /** Tagsets with their newest result, sorted by package then tagset; all packages when none is given. */
