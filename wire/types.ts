@@ -65,6 +65,18 @@ export interface StepResult extends WireStruct {
   test_report_warnings?: string[];
   /** Set only when the exit status disagrees with the report, e.g. `exit status 0 but 2 tests failed`. */
   test_report_mismatch?: string;
+  /** The files the step's `artifacts` globs matched, relative to its directory (uploaded when reported). */
+  artifacts?: StepArtifact[];
+  /** Set only when an `artifacts` glob matched nothing or the files could not be read: what was wrong. */
+  artifact_warnings?: string[];
+}
+
+/** A file a step produced and names as an artifact. */
+export interface StepArtifact extends WireStruct {
+  /** The path relative to the step's directory, with `/` separators. */
+  name: string;
+  /** Bytes. */
+  size: number;
 }
 
 export type TestCaseStatus = 'passed' | 'failed' | 'error' | 'skipped' | 'todo';

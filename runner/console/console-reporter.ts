@@ -7,6 +7,7 @@ import type { ClientInfo, StepResult } from '../../wire/types.ts';
 import type { RunEvent } from '../events.ts';
 import { describeCommand } from '../steps/step-spec.ts';
 import { createPalette, shouldUseColor, type Palette } from './colors.ts';
+import { formatStepArtifacts } from './format-artifacts.ts';
 import { formatDuration } from './format-duration.ts';
 import { formatFailedCase, formatStepTestReport, listFailedCases, maxListedFailures } from './format-test-report.ts';
 import { LineInterleaver, writeWithBackpressure } from './interleave-lines.ts';
@@ -77,7 +78,9 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Run
         const room = Math.max(0, maxListedFailures - failedTests.length);
         failedTests.push(...failed.slice(0, room).map((testCase) => formatFailedCase(testCase, palette)));
         unlistedFailedTests += Math.max(0, failed.length - room);
-        return say([formatStepEnd(row, palette), ...formatStepTestReport(event.result, palette)].join('\n'));
+        return say([
+          formatStepEnd(row, palette), ...formatStepTestReport(event.result, palette), ...formatStepArtifacts(event.result, palette),
+        ].join('\n'));
       }
       case 'step:skip': {
         rows.push({ name: event.name, type: '', state: 'skipped', detail: event.reason });

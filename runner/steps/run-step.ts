@@ -1,6 +1,8 @@
 // Turns one declared step into a StepResult, emitting its start, live output
 // and end. Command steps go to runner/exec; function steps run in-process.
 import path from 'node:path';
+import { listArtifactPatterns } from '../artifacts/artifacts-option.ts';
+import { findArtifacts } from '../artifacts/find-artifacts.ts';
 import type { RunStepOptions } from '../context.ts';
 import { runCommand, type CommandOutcome } from '../exec/index.ts';
 import type { EmitRunEvent } from '../run/event-bus.ts';
@@ -49,6 +51,9 @@ export async function runStep(step: StepSpec, environment: StepEnvironment, opti
   const result = toStepResult(step, name, command, outcome);
   if (testReport) {
     Object.assign(result, await testReport.finish(outcome));
+  }
+  if (step.artifacts !== undefined) {
+    Object.assign(result, await findArtifacts(listArtifactPatterns(step.artifacts), cwd));
   }
   const completion = await completeResult(result, options.beforeEnd);
   await emit({ type: 'step:end', index, result });

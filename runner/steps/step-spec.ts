@@ -1,6 +1,7 @@
 // What a recipe declares. A step is data until the runner runs it, so a recipe
 // can be inspected, printed and validated before anything starts.
 import type { Shell as ZxShell } from 'zx';
+import type { ArtifactsOption } from '../artifacts/artifacts-option.ts';
 import type { TestReportOption } from '../test-reports/test-report-option.ts';
 import type { StepType } from '../../wire/types.ts';
 
@@ -22,6 +23,13 @@ export interface StepOptions {
    * passes or fails by its exit status.
    */
   testReport?: TestReportOption;
+  /**
+   * Files the step produces, as globs relative to its directory (a directory stands for
+   * everything under it). They are listed in the result as `artifacts` and, when the build is
+   * reported, uploaded to the server once it stored the result. A glob matching nothing is a
+   * warning on the step, never a failure.
+   */
+  artifacts?: ArtifactsOption;
 }
 
 export interface CommandStepOptions extends StepOptions {

@@ -1,6 +1,7 @@
 // Recipe mistakes are found before anything runs and reported together, so a
 // recipe author fixes them in one pass rather than one per run.
 import { describeValue } from '../../wire/describe-value.ts';
+import { findArtifactsProblems } from '../artifacts/artifacts-option.ts';
 import { findTestReportProblems } from '../test-reports/test-report-option.ts';
 import { getStepName, type StepSpec } from './step-spec.ts';
 
@@ -13,7 +14,7 @@ export class RecipeError extends Error {
 
 const maxTimeoutSeconds = Math.floor((2 ** 31 - 1) / 1000);
 
-const knownStepOptions = new Set(['kind', 'type', 'command', 'run', 'name', 'cwd', 'env', 'timeout', 'allowFailure', 'shell', 'testReport']);
+const knownStepOptions = new Set(['kind', 'type', 'command', 'run', 'name', 'cwd', 'env', 'timeout', 'allowFailure', 'shell', 'testReport', 'artifacts']);
 
 export function findStepProblems(steps: readonly StepSpec[]): string[] {
   return steps.flatMap((step, position) => findProblemsOfStep(step, position));
@@ -50,6 +51,9 @@ function findProblemsOfStep(step: StepSpec, position: number): string[] {
   }
   if (step.testReport !== undefined) {
     problems.push(...findTestReportProblems(step.testReport, label));
+  }
+  if (step.artifacts !== undefined) {
+    problems.push(...findArtifactsProblems(step.artifacts, label));
   }
   if (step.env !== undefined) {
     const badKeys = typeof step.env === 'object' && step.env !== null && !Array.isArray(step.env)

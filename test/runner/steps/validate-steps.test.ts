@@ -20,3 +20,18 @@ test('each mistake quotes the value given and names its kind', (t) => {
     'step 5 (): expected `command` to be a non-empty argv array, got `[]` (array)',
   ]);
 });
+
+test('artifacts must be a glob or a non-empty array of globs', (t) => {
+  const steps = [
+    build(['npm', 'pack'], { artifacts: '*.tgz' }),
+    functionStep('f', async () => {}, { artifacts: ['dist/**', 'coverage'] }),
+    build(['make'], { artifacts: [] }),
+    build(['make'], { artifacts: ['ok', ''] }),
+    build(['make'], { artifacts: 7 as unknown as string }),
+  ];
+  t.deepEqual(findStepProblems(steps), [
+    'step 3 (make): expected `artifacts` to be a glob or a non-empty array of globs, got `[]` (array)',
+    'step 4 (make): expected `artifacts` to be a glob or a non-empty array of globs, got `["ok",""]` (array)',
+    'step 5 (make): expected `artifacts` to be a glob or a non-empty array of globs, got `7` (number)',
+  ]);
+});
