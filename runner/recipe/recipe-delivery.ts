@@ -2,12 +2,13 @@
 // it in a file; a reported run sends it to the server, live by default (docs/PROTOCOL.md,
 // "Live builds"), or whole at the end. A server that could not answer gets it later from
 // the spool; one that refused it leaves it in a file with the command that sends it again.
-import type { RunEventConsumer } from '../run/event-bus.ts';
+import { createEventBus, type RunEventConsumer } from '../run/event-bus.ts';
 import type { DeliveryOutcome } from '../run/result-delivery.ts';
 import type { BuildOutcome } from '../run/run-build.ts';
 import { createResultFileWriter } from '../result-file/result-file-writer.ts';
 import { toResultDocument, writeResultFile } from '../result-file/result-file.ts';
 import { writeSpoolEntry } from '../spool/spool-entry.ts';
+import { createArtifactUploader, type ArtifactUploadReport } from '../transport/artifact-uploader.ts';
 import { createServerCall } from '../transport/live-calls.ts';
 import { createLiveReporter } from '../transport/live-reporter.ts';
 import { sendResults, describeStoredResult, type SentResult } from '../transport/server-calls.ts';
@@ -63,14 +64,20 @@ export function keepResultLocally(resultsDir: string): RecipeDelivery {
 
 export function reportResult(server: ServerAddress, options: ReportOptions): RecipeDelivery {
   const sender = options.live ? sendLive(server, options) : sendWhole(server, options);
+  const artifacts = createArtifactUploader();
   return {
-    consume: sender.consume,
+    consume: createEventBus([sender.consume, artifacts.consume]),
     beforeSteps: sender.beforeSteps,
     tell: async (outcome, buildCode) => {
       const sent = await sender.finish(outcome);
       if ('delivered' in sent) {
         process.stdout.write(`Result reported: ${sent.delivered.url}\n`);
+        tellArtifactUploads(await artifacts.upload(server, sent.delivered));
         return buildCode;
+      }
+      const notUploaded = await artifacts.discard();
+      if (notUploaded > 0) {
+        process.stderr.write(`pony-build: the artifacts (${countFiles(notUploaded)}) were not uploaded: the server did not store the result\n`);
       }
       const where = await keepUndelivered(server, outcome, sent, options);
       process.stderr.write(`pony-build: could not report the result: ${sent.failed.message}\n${where}`);
@@ -80,6 +87,21 @@ export function reportResult(server: ServerAddress, options: ReportOptions): Rec
       return failDelivery(buildCode);
     },
   };
+}
+
+// The result is stored whatever came of its files, so a failed upload is said but leaves the exit status alone.
+function tellArtifactUploads(report: ArtifactUploadReport): void {
+  if (report.uploaded.length > 0) {
+    const bytes = report.uploaded.reduce((total, artifact) => total + artifact.size, 0);
+    process.stdout.write(`Artifacts uploaded: ${countFiles(report.uploaded.length)}, ${bytes} bytes\n`);
+  }
+  for (const failure of report.failed) {
+    process.stderr.write(`pony-build: could not upload the artifact ${failure.name}: ${failure.problem}\n`);
+  }
+}
+
+function countFiles(count: number): string {
+  return `${count} ${count === 1 ? 'file' : 'files'}`;
 }
 
 interface Sender {

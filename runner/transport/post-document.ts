@@ -17,9 +17,9 @@ export class PostTimeoutError extends Error {
   }
 }
 
-export function postDocument(target: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<PostedAnswer> {
+export function postDocument(target: URL, headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<PostedAnswer> {
   const transport = target.protocol === 'https:' ? https : http;
-  const payload = Buffer.from(body, 'utf8');
+  const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   return new Promise((resolve, reject) => {
     const request = transport.request(target, {
       method: 'POST',

@@ -61,7 +61,8 @@ export async function callXmlRpc(
   return parseMethodResponse(answer, options.limits);
 }
 
-function splitCredentials(url: string): { target: URL; authorization: string | undefined } {
+/** The URL without its credentials, and those credentials as an HTTP Basic Authorization header. */
+export function splitCredentials(url: string): { target: URL; authorization: string | undefined } {
   let target: URL;
   try {
     target = new URL(url);
