@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from '../../../runner/exec/index.ts';
-import { makeNoisyText, nodeFixture } from './helpers.ts';
+import { makeNoisyText, nodeFixture, recordOutput } from './helpers.ts';
 
 function makeLogPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'pony-exec-log-')), 'step.log');
@@ -45,4 +45,13 @@ test('a log file that cannot be opened rejects before the command starts', async
   await t.throwsAsync(runCommand({ command: ['echo', 'hi'], logFile }), {
     message: `Could not open the \`logFile\` \`${logFile}\`: ENOENT: no such file or directory, open '${logFile}'`,
   });
+});
+
+test('a log file that cannot be written ends the step normally and says why in its error', async (t) => {
+  // /dev/full opens like any file and fails every write with ENOSPC.
+  const recorder = recordOutput();
+  const outcome = await runCommand({ command: nodeFixture('noisy.js', '2000000'), logFile: '/dev/full', onOutput: recorder.onOutput });
+  t.is(outcome.status, 0);
+  t.is(outcome.error, 'could not write the log file /dev/full: ENOSPC: no space left on device, write');
+  t.is(recorder.textOf('output'), makeNoisyText(2_000_000));
 });
