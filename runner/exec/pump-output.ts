@@ -1,33 +1,28 @@
+import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import type { OutputStream } from '../../wire/types.ts';
-import type { BoundedCapture } from './bounded-capture.ts';
-import type { LogFile } from './log-file.ts';
-import type { OutputListener } from './options.ts';
+import type { CommandOutput } from './command-output.ts';
+import { takeOverPipe } from './take-over-pipe.ts';
 
 export interface OutputPumpOptions {
   stream: OutputStream;
+  /** The child's pipe as spawn made it; the pump takes it over and reads it alone. */
   source: Readable;
-  capture: BoundedCapture;
-  logFile?: LogFile;
-  onOutput?: OutputListener;
-  onConsumerError: (error: unknown) => void;
+  output: CommandOutput;
 }
 
-// Moves one child stream to the capture, the log file and the live listener. When a consumer
-// is behind, reading stops until it catches up, so the pipe fills and the child blocks on
-// write instead of the runner buffering its output: memory stays flat however much a step prints.
+// Moves one child stream to the command's output. When a consumer is behind, reading stops
+// until it catches up, so the pipe fills and the child blocks on write instead of the runner
+// buffering its output: memory stays flat however much a step prints.
 export class OutputPump {
   readonly finished: Promise<void>;
   readonly #options: OutputPumpOptions;
-  // Only decode when someone listens live; the capture decodes once, at the end.
-  readonly #decoder: StringDecoder | undefined;
+  readonly #source: Socket;
   #resolveFinished!: () => void;
-  #pending: Promise<unknown> | undefined;
+  #pending: Promise<void> | undefined;
   #isClosed = false;
   #isAbandoned = false;
   #isFinishing = false;
-  #hasFailed = false;
   #exitGraceLeftMs: number | undefined;
   #exitGraceStartedAt = 0;
   #exitGraceTimer: NodeJS.Timeout | undefined;
@@ -36,16 +31,13 @@ export class OutputPump {
 
   constructor(options: OutputPumpOptions) {
     this.#options = options;
-    this.#decoder = options.onOutput === undefined ? undefined : new StringDecoder('utf8');
     this.finished = new Promise((resolve) => {
       this.#resolveFinished = resolve;
     });
-    // Pulled with 'readable' and read() rather than 'data' events: node's child_process resumes
-    // the stdio streams when the child exits, which would undo a pause done for backpressure.
-    options.source.on('readable', this.#pull);
+    this.#source = takeOverPipe(options.source, this.#receive);
     // A broken or destroyed pipe only ends the output; 'close' follows and finishes the pump.
-    options.source.on('error', () => {});
-    options.source.once('close', () => {
+    this.#source.on('error', () => {});
+    this.#source.once('close', () => {
       this.#isClosed = true;
       clearTimeout(this.#exitGraceTimer);
       this.#finishIfDone();
@@ -66,85 +58,39 @@ export class OutputPump {
   destroy(): void {
     clearTimeout(this.#exitGraceTimer);
     this.#isAbandoned = true;
-    this.#options.source.destroy();
+    this.#source.destroy();
   }
 
-  readonly #pull = (): void => {
-    if (this.#pending !== undefined || this.#hasFailed) return;
-    let chunk: Buffer | null;
-    while (!this.#hasFailed && (chunk = this.#options.source.read() as Buffer | null) !== null) {
-      const wait = this.#receive(chunk);
-      if (wait !== undefined) {
-        this.#waitFor(wait);
-        return;
-      }
+  // Stops reading until `wait` settles (it must not reject), because a consumer is behind.
+  waitFor(wait: Promise<void>): void {
+    if (this.#isClosed || this.#isAbandoned) return;
+    if (this.#pending === undefined) {
+      this.#source.pause();
+      this.#pauseExitGrace();
     }
-  };
-
-  // Returns what to wait for before reading on, when a consumer is behind.
-  #receive(chunk: Buffer): Promise<unknown> | undefined {
-    this.#chunksReceived += 1;
-    this.#options.capture.add(chunk);
-    const logWait = this.#options.logFile?.write(chunk);
-    const outputWait = this.#decoder === undefined ? undefined : this.#deliver(this.#decoder.write(chunk));
-    if (logWait !== undefined && outputWait !== undefined) return Promise.all([logWait, outputWait]);
-    return logWait ?? outputWait;
-  }
-
-  #deliver(text: string): Promise<void> | undefined {
-    if (text === '' || this.#hasFailed) return undefined;
-    try {
-      const result = this.#options.onOutput!(this.#options.stream, text);
-      return typeof (result as Promise<void> | undefined)?.then === 'function' ? result as Promise<void> : undefined;
-    } catch (error) {
-      this.#fail(error);
-      return undefined;
-    }
-  }
-
-  #waitFor(wait: Promise<unknown>): void {
-    this.#pauseExitGrace();
-    const pending = wait.then(
-      () => {
-        if (this.#pending !== pending) return;
-        this.#pending = undefined;
-        if (!this.#hasFailed) {
-          this.#resumeExitGrace();
-          this.#pull();
-        }
-        this.#finishIfDone();
-      },
-      (error: unknown) => {
-        if (this.#pending !== pending) return;
-        this.#pending = undefined;
-        this.#fail(error);
-        this.#finishIfDone();
-      },
-    );
+    const pending: Promise<void> = this.#pending === undefined ? wait : Promise.all([this.#pending, wait]).then(() => {});
     this.#pending = pending;
+    void pending.then(() => {
+      if (this.#pending !== pending) return;
+      this.#pending = undefined;
+      if (!this.#isAbandoned && !this.#isClosed) {
+        this.#resumeExitGrace();
+        this.#source.resume();
+      }
+      this.#finishIfDone();
+    });
   }
 
-  #fail(error: unknown): void {
-    if (this.#hasFailed) return;
-    this.#hasFailed = true;
-    this.#options.onConsumerError(error);
-  }
+  readonly #receive = (bytes: Buffer): void => {
+    this.#chunksReceived += 1;
+    this.#options.output.receive(this.#options.stream, bytes);
+  };
 
   #finishIfDone(): void {
     if (!this.#isClosed || this.#isFinishing) return;
     if (this.#pending !== undefined && !this.#isAbandoned) return;
     this.#isFinishing = true;
-    // The decoder may hold the first bytes of a character the stream never completed.
-    const rest = this.#isAbandoned || this.#decoder === undefined ? '' : this.#decoder.end();
-    const lastWait = this.#deliver(rest);
-    if (lastWait === undefined) {
-      this.#resolveFinished();
-    } else {
-      lastWait.then(() => this.#resolveFinished(), (error: unknown) => {
-        this.#fail(error);
-        this.#resolveFinished();
-      });
-    }
+    void this.#options.output.finish(this.#options.stream, this.#isAbandoned).then(() => this.#resolveFinished());
   }
 
   #armExitGrace(): void {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { BoundedCapture } from './bounded-capture.ts';
+import { CommandOutput } from './command-output.ts';
 import { describeEnding } from './describe-ending.ts';
 import { getExitStatus } from './exit-status.ts';
 import { trackProcessTree, untrackProcessTree } from './live-trees.ts';
@@ -82,9 +83,18 @@ async function superviseChild(
     terminator.kill();
     for (const pump of pumps) pump.destroy();
   };
+  const commandOutput = new CommandOutput({
+    captures,
+    logFile,
+    onOutput: options.onOutput,
+    onBehind: (wait) => {
+      for (const pump of pumps) pump.waitFor(wait);
+    },
+    onConsumerError,
+  });
   const pumps = [
-    new OutputPump({ stream: 'output', source: child.stdout!, capture: captures.output, logFile, onOutput: options.onOutput, onConsumerError }),
-    new OutputPump({ stream: 'errout', source: child.stderr!, capture: captures.errout, logFile, onOutput: options.onOutput, onConsumerError }),
+    new OutputPump({ stream: 'output', source: child.stdout!, output: commandOutput }),
+    new OutputPump({ stream: 'errout', source: child.stderr!, output: commandOutput }),
   ];
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve([code, signal])));
   const timeoutTimer = options.timeoutMs === undefined ? undefined : setTimeout(() => terminator.terminate('timeout'), options.timeoutMs);

@@ -19,6 +19,13 @@ export function makeNoisyText(bytes: number): string {
   return lines.join('').slice(0, bytes);
 }
 
+// The block takes-turns.js writes on its turn number `turn`.
+export function makeTurnText(turn: number, bytes: number): string {
+  let text = '';
+  for (let line = 0; text.length < bytes; line++) text += `turn ${turn} line ${line}\n`;
+  return text.slice(0, bytes);
+}
+
 // A killed grandchild re-parented to an init that does not reap stays a zombie: dead, but
 // still visible to kill(pid, 0).
 export function isProcessRunning(pid: number): boolean {

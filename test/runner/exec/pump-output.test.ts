@@ -35,7 +35,7 @@ test('a slow onOutput pauses the stream and still gets all output in order', asy
 const PIPE_GRACE_MS = 500;
 
 test('output still in the pipe when the command exits is not lost to a slow consumer', async (t) => {
-  // 300 KB is more than the pipe and the runner's read buffer hold, so the command exits with
+  // 300 KB is more than one read of the runner takes, so the command exits with
   // output still unread. Each delivery alone outlasts the grace allowed for leftover pipes,
   // which must not count time spent waiting on the consumer; otherwise the rest is lost.
   const consumer = makeSlowConsumer(PIPE_GRACE_MS + 100);

@@ -1,0 +1,39 @@
+import { Socket } from 'node:net';
+import type { Readable } from 'node:stream';
+
+// spawn gives the child a socket pair rather than a pipe, which queues some 200 KiB; one read
+// takes what waits, so a runner that fell behind catches up in few reads.
+const READ_BUFFER_BYTES = 256 * 1024;
+
+/** Receives the bytes of one read, in a buffer that the next read overwrites. */
+export type PipeBytesListener = (bytes: Buffer) => void;
+
+interface SpawnedPipe {
+  _handle: object | null;
+}
+
+/**
+ * Reads a child's stdout or stderr pipe into one buffer reused for every read: `onBytes` must
+ * copy what it keeps before returning. The returned socket pauses, resumes, ends and closes as
+ * the spawned one would; only the spawned one must no longer be used.
+ */
+export function takeOverPipe(spawned: Readable, onBytes: PipeBytesListener): Socket {
+  // The socket node's spawn made allocates a new Buffer for every read, which for a step
+  // printing a gigabyte costs more than the reading itself. A socket with `onread` reads into
+  // a buffer of ours, but spawn cannot be given one: its pipe handle moves to one made here.
+  const pipe = spawned as unknown as SpawnedPipe;
+  const handle = pipe._handle;
+  if (handle === null || typeof handle !== 'object') {
+    throw new Error(`Expected a spawned child's pipe with its handle, got a ${spawned.constructor.name} without one`);
+  }
+  // Closed without its handle, the spawned socket lets go of the pipe: node's child process
+  // counts it closed and no longer resumes it when the child exits, which would undo a pause.
+  pipe._handle = null;
+  spawned.destroy();
+  const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+  return new Socket({
+    handle,
+    readable: true,
+    onread: { buffer, callback: (length: number) => void onBytes(buffer.subarray(0, length)) },
+  } as ConstructorParameters<typeof Socket>[0]);
+}
