@@ -5,6 +5,9 @@
 // talking; the other stream waits only while the first is in mid-line.
 import type { Writable } from 'node:stream';
 import type { OutputStream } from '../../wire/types.ts';
+import { createTextWriter, type TextWriter } from './write-text.ts';
+
+export { writeWithBackpressure } from './write-text.ts';
 
 // A stream that never finishes its line (a progress bar) must not hold the other forever.
 const maxWaitingLength = 64 * 1024;
@@ -13,8 +16,11 @@ export class LineInterleaver {
   /** The stream whose last write ended mid-line, if any. */
   private midLine: OutputStream | undefined;
   private readonly waiting: Record<OutputStream, string> = { output: '', errout: '' };
+  private readonly writers: Record<OutputStream, TextWriter>;
 
-  constructor(private readonly targets: Record<OutputStream, Writable>) {}
+  constructor(targets: Record<OutputStream, Writable>) {
+    this.writers = { output: createTextWriter(targets.output), errout: createTextWriter(targets.errout) };
+  }
 
   write(stream: OutputStream, text: string): void | Promise<void> {
     if (this.midLine !== undefined && this.midLine !== stream) {
@@ -43,12 +49,12 @@ export class LineInterleaver {
 
   private writeWhole(stream: OutputStream, text: string): void | Promise<void> {
     this.midLine = text.endsWith('\n') ? undefined : stream;
-    return writeWithBackpressure(this.targets[stream], text);
+    return this.writers[stream](text);
   }
 
   private endLine(): void {
     if (this.midLine !== undefined) {
-      this.targets[this.midLine].write('\n');
+      void this.writers[this.midLine]('\n');
       this.midLine = undefined;
     }
   }
@@ -62,11 +68,4 @@ export class LineInterleaver {
       }
     }
   }
-}
-
-export function writeWithBackpressure(stream: Writable, text: string): void | Promise<void> {
-  if (text === '' || stream.write(text)) {
-    return;
-  }
-  return new Promise((resolve) => stream.once('drain', resolve));
 }
