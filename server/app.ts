@@ -7,6 +7,7 @@ import { createJsonRoutes } from './api/json-routes.ts';
 import type { Coordinator } from './coordinator/types.ts';
 import { createHealthRoute } from './http/health-route.ts';
 import { HttpError } from './http/http-error.ts';
+import { logRequests } from './http/log-requests.ts';
 import { ignoreLog, resolveMaxBodyBytes, type AppOptions } from './options.ts';
 import { createXmlRpcRoute } from './rpc/xmlrpc-route.ts';
 import { createUploadRoute } from './upload/upload-route.ts';
@@ -32,6 +33,7 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
     coordinator, views, commitLinks: options.commitLinks, liveHeartbeatSeconds: options.liveHeartbeatSeconds, log,
   });
 
+  app.use(logRequests(log));
   app.use(setSecurityHeaders());
   app.use(answerErrors({ log, renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)) }));
   app.use(rejectUnrouted());
