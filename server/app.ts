@@ -23,6 +23,8 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   const app = new Koa();
   // Errors are answered and logged by answerErrors; Koa's own logger would print them again.
   app.silent = true;
+  // Koa then reads ctx.ip, ctx.protocol and ctx.host from the X-Forwarded-* headers.
+  app.proxy = options.trustProxy ?? false;
 
   const protocolRoutes = new Router();
   protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes }));

@@ -16,6 +16,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Expected builders and retention, as read by readServerConfigFile. Default: none, keep everything. */
   config?: ServerConfig;
+  /** Behind a reverse proxy: take the client's address, scheme and host from its X-Forwarded-For, -Proto and -Host. Default false: those headers are ignored. */
+  trustProxy?: boolean;
 }
 
 export interface AppOptions {
@@ -25,6 +27,8 @@ export interface AppOptions {
   commitLinks?: readonly CommitLink[];
   /** Seconds between the heartbeats of a running build's event stream, from the configuration's `live.heartbeat`. Default 15. */
   liveHeartbeatSeconds?: number;
+  /** See ServerOptions.trustProxy. */
+  trustProxy?: boolean;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';

@@ -31,6 +31,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const app = createApp(coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
+    trustProxy: options.trustProxy,
   });
   const server = http.createServer(app.callback());
   try {

@@ -13,15 +13,18 @@ export function checkSameOriginForm(ctx: Context): void {
   if (source === '' || source === 'null') {
     throw new HttpError(403, 'This form must be sent from a page of this site (the request has no Origin or Referer).');
   }
-  // The host alone is compared: behind a TLS proxy the scheme the server sees may differ.
-  if (readHost(source) !== ctx.host.toLowerCase()) {
+  const given = readOrigin(source, ctx.app.proxy);
+  if (given === undefined || given !== readOrigin(`${ctx.protocol}://${ctx.host}`, ctx.app.proxy)) {
     throw new HttpError(403, 'This form must be sent from a page of this site, not from another one.');
   }
 }
 
-function readHost(url: string): string | undefined {
+// Scheme and host as the browser saw them. Only a trusted proxy says which scheme that was; without
+// one the host alone is compared, since behind a TLS proxy the server itself sees plain http.
+function readOrigin(url: string, schemeKnown: boolean): string | undefined {
   try {
-    return new URL(url).host.toLowerCase();
+    const { protocol, host } = new URL(url);
+    return schemeKnown ? `${protocol}//${host}` : host;
   } catch {
     return undefined;
   }
