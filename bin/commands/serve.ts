@@ -1,5 +1,16 @@
 import { readServerConfigFile, ServerConfigError, startServer, type ServerOptions } from '../../server/index.ts';
 import { parseByteSize, parseCommandOptions, parsePort, reportOptionsError } from './parse-command-options.ts';
+import { collectOptionProblems, pickOption, readSwitchVariable, type PickedOption } from './read-option-variables.ts';
+
+// Every option can also be set in the environment, for systemd units and containers.
+const VARIABLES = {
+  host: 'PONY_BUILD_HOST',
+  port: 'PONY_BUILD_PORT',
+  db: 'PONY_BUILD_DB',
+  'max-body': 'PONY_BUILD_MAX_BODY',
+  config: 'PONY_BUILD_CONFIG',
+  'trust-proxy': 'PONY_BUILD_TRUST_PROXY',
+} as const;
 
 const help = `Usage: pony-build serve [options]
 
@@ -11,31 +22,48 @@ Options:
   --db FILE          SQLite database file (default ./pony-build.db; :memory: keeps nothing)
   --max-body SIZE    largest request body accepted, e.g. 32M (default 32M)
   --config FILE      JSON file with expected builders and retention (see the README)
+  --trust-proxy      behind a reverse proxy: take the client's address, scheme and host
+                     from X-Forwarded-For, X-Forwarded-Proto and X-Forwarded-Host
   -h, --help         show this help
+
+Environment (a flag on the command line wins over its variable):
+  PONY_BUILD_HOST         --host
+  PONY_BUILD_PORT         --port
+  PONY_BUILD_DB           --db
+  PONY_BUILD_MAX_BODY     --max-body
+  PONY_BUILD_CONFIG       --config
+  PONY_BUILD_TRUST_PROXY  --trust-proxy: 1, true or yes; 0, false or no
 `;
 
-function parseServeOptions(argv: string[]): ServerOptions & { help: boolean; db: string; configFile: string | undefined } {
+function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean; db: string; configFile: PickedOption } {
   const { values } = parseCommandOptions('serve', argv, {
     host: { type: 'string' },
     port: { type: 'string' },
     db: { type: 'string' },
     'max-body': { type: 'string' },
     config: { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
   });
-  return {
+  const pick = (flag: Exclude<keyof typeof VARIABLES, 'trust-proxy'>) => pickOption(flag, values[flag], VARIABLES[flag], env);
+  const [port, maxBody] = [pick('port'), pick('max-body')];
+  const problems = collectOptionProblems('serve');
+  const options = {
     help: values.help === true,
-    host: values.host ?? '127.0.0.1',
-    port: parsePort('serve', values.port, 8080),
-    db: values.db ?? 'pony-build.db',
-    maxBodyBytes: parseByteSize('serve', '--max-body', values['max-body']),
-    configFile: values.config,
+    host: pick('host').value ?? '127.0.0.1',
+    port: problems.read(() => parsePort('serve', port.value, 8080, port.source)),
+    db: pick('db').value ?? 'pony-build.db',
+    maxBodyBytes: problems.read(() => parseByteSize('serve', maxBody.source, maxBody.value)),
+    configFile: pick('config'),
+    trustProxy: values['trust-proxy'] ?? problems.read(() => readSwitchVariable('serve', VARIABLES['trust-proxy'], env)),
   };
+  problems.finish();
+  return options;
 }
 
 export async function runServeCommand(argv: string[]): Promise<number> {
   let options;
   try {
-    options = parseServeOptions(argv);
+    options = parseServeOptions(argv, process.env);
   } catch (error) {
     return reportOptionsError(error);
   }
@@ -45,10 +73,11 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   }
   const { help: _help, configFile, ...serverOptions } = options;
   try {
-    serverOptions.config = configFile === undefined ? undefined : await readServerConfigFile(configFile);
+    serverOptions.config = configFile.value === undefined ? undefined : await readServerConfigFile(configFile.value);
   } catch (error) {
     if (error instanceof ServerConfigError) {
-      process.stderr.write(`pony-build serve: ${error.message}\n`);
+      const variable = configFile.source === '--config' ? '' : `${configFile.source}: `;
+      process.stderr.write(`pony-build serve: ${variable}${error.message}\n`);
       return 2;
     }
     throw error;
