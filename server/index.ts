@@ -11,12 +11,25 @@ export {
   UnknownResultError,
   UnknownTagsetError,
 } from './errors/domain-errors.ts';
+export {
+  AnonymousCapError,
+  DuplicateTokenNameError,
+  MalformedAuthorizationError,
+  MissingClientTokenError,
+  RevokedClientTokenError,
+  TokenScopeError,
+  UnknownTokenNameError,
+  WrongClientTokenError,
+} from './errors/auth-errors.ts';
 export { BuildFinishedError, ResultRunningError, TagsetChangedError, UnknownUpdateTokenError } from './errors/live-build-errors.ts';
 export { parseServerConfig } from './config/parse-server-config.ts';
 export { parseDuration } from './config/parse-duration.ts';
+export { parseByteSize } from './config/parse-byte-size.ts';
+export { readAuthMode } from './config/parse-auth-policy.ts';
 export { readServerConfigFile } from './config/read-server-config.ts';
 export { ServerConfigError } from './config/server-config-error.ts';
-export type { ExpectedBuilder, LivePolicy, RetentionPolicy, ServerConfig } from './config/types.ts';
+export { AUTH_MODES, DEFAULT_ANONYMOUS_BYTES_PER_DAY } from './config/types.ts';
+export type { AuthMode, AuthPolicy, ExpectedBuilder, LivePolicy, RetentionPolicy, ServerConfig } from './config/types.ts';
 export { buildTagset, getVisibleTags, makeTagsetKey, type BuildIdentity } from '../wire/tagset.ts';
 export type { TestCounts } from '../wire/types.ts';
 export {
@@ -30,6 +43,9 @@ export {
 } from './options.ts';
 export type { Coordinator, CoordinatorOptions, ExpectedBuilderQueries, RemovalOperations } from './coordinator/types.ts';
 export type { AddedResult } from './commands/add-results.ts';
+export type { NewClientToken, RevokedClientToken } from './commands/client-tokens.ts';
+export type { Credentials, Writer, WriteRequest, WriteTarget } from './auth/types.ts';
+export type { ClientTokenRecord, ClientTokenScope } from './store/client-token-types.ts';
 export type { OutputInput } from './commands/update-live-build.ts';
 export type { LiveResult, RunningBuild } from './queries/live-results.ts';
 export type { LiveBuildKeys, ResultState, RunningStepRecord } from './store/live-types.ts';

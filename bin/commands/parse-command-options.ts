@@ -1,6 +1,8 @@
 // Shared by the subcommands: node's parseArgs, with every problem named at once
 // and a pointer to --help, instead of a stack trace.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+// The one module, not the server's front door: client commands must not load the server.
+import { parseByteSize as parseServerByteSize } from '../../server/config/parse-byte-size.ts';
 
 export class CommandOptionsError extends Error {
   constructor(readonly command: string, readonly problems: string[]) {
@@ -28,14 +30,13 @@ export function parseCommandOptions<T extends OptionTable>(
   }
 }
 
-/** `option` names where the value came from: the flag, or the variable that stood in for it. */
-export function parsePort(command: string, value: string | undefined, fallback: number, option = '--port'): number {
+export function parsePort(command: string, value: string | undefined, fallback: number): number {
   if (value === undefined) {
     return fallback;
   }
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CommandOptionsError(command, [`expected ${option} to be a whole number from 0 to 65535, got \`${value}\``]);
+    throw new CommandOptionsError(command, [`expected --port to be a whole number from 0 to 65535, got \`${value}\``]);
   }
   return port;
 }
@@ -44,12 +45,11 @@ export function parseByteSize(command: string, option: string, value: string | u
   if (value === undefined) {
     return undefined;
   }
-  const match = /^(\d+)\s*([kmg]?)i?b?$/i.exec(value.trim());
-  if (!match) {
+  const bytes = parseServerByteSize(value);
+  if (bytes === undefined) {
     throw new CommandOptionsError(command, [`expected ${option} to be a size such as 32M or 1048576, got \`${value}\``]);
   }
-  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Number(match[1]) * scale;
+  return bytes;
 }
 
 /** Prints a usage error and turns it into exit status 2; other errors propagate. */

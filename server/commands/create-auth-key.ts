@@ -10,6 +10,11 @@ export function createUpdateToken(): string {
   return createSecretToken();
 }
 
+/** The secret of a new client token (docs/PROTOCOL.md, "Authentication"). */
+export function createClientTokenSecret(): string {
+  return createSecretToken();
+}
+
 function createSecretToken(): string {
   return randomBytes(32).toString('hex');
 }

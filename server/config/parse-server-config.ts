@@ -1,12 +1,15 @@
 // Checks a parsed configuration file and turns it into a ServerConfig. Every problem is
 // collected, with its JSON path, and reported together.
 import { describeValue } from '../../wire/describe-value.ts';
+import { readAuthPolicy } from './parse-auth-policy.ts';
 import { parseDuration } from './parse-duration.ts';
 import { ServerConfigError } from './server-config-error.ts';
 import {
+  DEFAULT_ANONYMOUS_BYTES_PER_DAY,
   DEFAULT_LIVE_HEARTBEAT_SECONDS,
   DEFAULT_RETENTION_INTERVAL_SECONDS,
   REVISION_PLACEHOLDER,
+  type AuthPolicy,
   type CommitLink,
   type ExpectedBuilder,
   type LivePolicy,
@@ -16,7 +19,7 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'commit_links'];
+const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links'];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
 const LIVE_KEYS = ['abandon_after', 'heartbeat'];
@@ -36,15 +39,17 @@ export function parseServerConfig(document: unknown, source?: string): ServerCon
 function readConfig(document: unknown, problems: string[]): ServerConfig {
   const retention: RetentionPolicy = { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS };
   const live: LivePolicy = { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS };
+  const auth: AuthPolicy = { mode: 'open', anonymousBytesPerDay: DEFAULT_ANONYMOUS_BYTES_PER_DAY };
   if (!isObject(document)) {
-    problems.push(`(top level): expected an object with "expected", "retention", "live" or "commit_links", got ${describeValue(document)}`);
-    return { expected: [], retention, live, commitLinks: [] };
+    problems.push(`(top level): expected an object with "expected", "retention", "live", "auth" or "commit_links", got ${describeValue(document)}`);
+    return { expected: [], retention, live, auth, commitLinks: [] };
   }
   reportUnknownKeys(document, TOP_LEVEL_KEYS, '', problems);
   return {
     expected: readExpected(document.expected, problems),
     retention: readRetention(document.retention, problems) ?? retention,
     live: readLive(document.live, problems) ?? live,
+    auth: readAuthPolicy(document.auth, problems) ?? auth,
     commitLinks: readCommitLinks(document.commit_links, problems),
   };
 }
@@ -206,7 +211,7 @@ function readTags(value: unknown, path: string, problems: string[]): string[] {
   return value.filter((tag): tag is string => typeof tag === 'string');
 }
 
-function reportUnknownKeys(object: JsonObject, known: string[], path: string, problems: string[]): void {
+export function reportUnknownKeys(object: JsonObject, known: string[], path: string, problems: string[]): void {
   for (const key of Object.keys(object)) {
     if (!known.includes(key)) {
       const where = path === '' ? key : `${path}.${key}`;
@@ -215,6 +220,6 @@ function reportUnknownKeys(object: JsonObject, known: string[], path: string, pr
   }
 }
 
-function isObject(value: unknown): value is JsonObject {
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -43,21 +43,40 @@ export interface CommitLink {
 
 export const REVISION_PLACEHOLDER = '{revision}';
 
+/**
+ * Who may write (docs/PROTOCOL.md, "Authentication"): `open`, anyone; `tokens`, only clients with
+ * a valid client token; `capped`, anonymous clients too, up to `anonymousBytesPerDay` of request
+ * bodies per address and UTC day.
+ */
+export type AuthMode = 'open' | 'tokens' | 'capped';
+
+export const AUTH_MODES: readonly AuthMode[] = ['open', 'tokens', 'capped'];
+
+export interface AuthPolicy {
+  mode: AuthMode;
+  /** Request-body bytes an anonymous address may write per UTC day in `capped` mode. */
+  anonymousBytesPerDay: number;
+}
+
+export const DEFAULT_ANONYMOUS_BYTES_PER_DAY = 50 * 1024 * 1024;
+
 export interface ServerConfig {
   expected: ExpectedBuilder[];
   retention: RetentionPolicy;
   live: LivePolicy;
+  auth: AuthPolicy;
   /** The result page links a revision to its commit through the first link that covers its repository. */
   commitLinks: CommitLink[];
 }
 
 export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
 
-/** Keeps every result, expects nothing, abandons live builds after their tagset's build allowance, links no commit. */
+/** Keeps every result, expects nothing, abandons live builds after their tagset's build allowance, lets anyone write, links no commit. */
 export const EMPTY_SERVER_CONFIG: ServerConfig = {
   expected: [],
   retention: { keepLast: null, maxAgeDays: null, intervalSeconds: DEFAULT_RETENTION_INTERVAL_SECONDS },
   live: { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS },
+  auth: { mode: 'open', anonymousBytesPerDay: DEFAULT_ANONYMOUS_BYTES_PER_DAY },
   commitLinks: [],
 };
 

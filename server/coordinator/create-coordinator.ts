@@ -3,8 +3,10 @@
 import { createBuildSettler } from '../commands/abandon-stale-builds.ts';
 import { addResults } from '../commands/add-results.ts';
 import { addUpload } from '../commands/add-upload.ts';
+import { authoriseWrite, identifyWriter } from '../commands/authorise-write.ts';
 import { beginBuild } from '../commands/begin-build.ts';
 import { createBuildRelease, createShouldBuildCheck } from '../commands/check-should-build.ts';
+import { addClientToken, checkClientToken, revokeClientToken } from '../commands/client-tokens.ts';
 import { finishBuild } from '../commands/finish-build.ts';
 import { createRemovalCommands } from '../commands/remove-results.ts';
 import { requestBuild } from '../commands/request-build.ts';
@@ -40,6 +42,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
       return operation(...args);
     };
   const checkShouldBuild = createShouldBuildCheck(store, now);
+  const auth = options.auth ?? EMPTY_SERVER_CONFIG.auth;
   const liveChanges = createLiveChanges();
   // Followers of a result hear of every call that changed it, after it is stored.
   const announcing = async <Answer>(change: Promise<Answer>, keyOf: (answer: Answer) => number): Promise<Answer> => {
@@ -70,6 +73,13 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     pruneResults: settled(removal.pruneResults),
     removeResult: settled(removal.removeResult),
     flushTagset: settled(removal.flushTagset),
+
+    addClientToken: (name, scope = {}) => addClientToken(store, name, scope, now()),
+    listClientTokens: () => store.listClientTokens(),
+    revokeClientToken: (name) => revokeClientToken(store, name, now()),
+    checkClientToken: (credentials) => checkClientToken(store, credentials),
+    identifyWriter: (credentials, origin) => identifyWriter(store, auth, credentials, origin),
+    authoriseWrite: (writer, request) => authoriseWrite(store, auth, writer, request, now()),
 
     getResult: settled((resultKey) => getResult(store, resultKey)),
     getLiveResult: settled((resultKey) => getLiveResult(store, resultKey)),

@@ -2,12 +2,14 @@
 // the JSON API and the web pages all go through it, and never to the store directly.
 // Commands (server/commands/) change what is stored; queries (server/queries/) only read.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
+import type { Credentials, Writer, WriteRequest } from '../auth/types.ts';
 import type { AddedResult } from '../commands/add-results.ts';
 import type { UploadInput } from '../commands/add-upload.ts';
 import type { ShouldBuildOptions } from '../commands/check-should-build.ts';
 import type { FlushedTagset, PruneSummary, RemovedResult } from '../commands/removal-types.ts';
+import type { NewClientToken, RevokedClientToken } from '../commands/client-tokens.ts';
 import type { OutputInput } from '../commands/update-live-build.ts';
-import type { ExpectedBuilder, LivePolicy, RetentionPolicy } from '../config/types.ts';
+import type { AuthPolicy, ExpectedBuilder, LivePolicy, RetentionPolicy } from '../config/types.ts';
 import type { ExpectedBuilderStatus } from '../queries/expected-types.ts';
 import type { LiveResult, RunningBuild } from '../queries/live-results.ts';
 import type {
@@ -24,6 +26,7 @@ import type { ResultTests, ResultTestsOptions, TestComparison, TestHistory, Test
 import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import type { ShouldBuildAnswer } from '../rules/should-build.ts';
 import type { LiveFollower } from '../live/live-changes.ts';
+import type { ClientTokenRecord, ClientTokenScope } from '../store/client-token-types.ts';
 import type { LiveBuildKeys } from '../store/live-types.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
@@ -37,6 +40,8 @@ export interface CoordinatorOptions {
   retention?: RetentionPolicy;
   /** When a live build that stopped calling is abandoned. Default: after its tagset's build allowance. */
   live?: LivePolicy;
+  /** Who may write: anyone (the default), client tokens only, or anonymous clients up to a daily cap. */
+  auth?: AuthPolicy;
 }
 
 export interface Coordinator {
@@ -67,6 +72,20 @@ export interface Coordinator {
   removeResult(resultKey: number): Promise<RemovedResult>;
   /** Removes every result of the one tagset with exactly these visible tags (plus any `__host=`/`__arch=` given). */
   flushTagset(packageName: string, tags: string[]): Promise<FlushedTagset>;
+
+  // Client tokens and who may write (docs/PROTOCOL.md, "Authentication").
+  /** Adds a client token scoped to the packages and hosts given (none: any); its secret is in the answer and nowhere else. */
+  addClientToken(name: string, scope?: Partial<ClientTokenScope>): Promise<NewClientToken>;
+  /** Every client token, oldest first, without secrets. */
+  listClientTokens(): Promise<ClientTokenRecord[]>;
+  /** Revokes a client token for good; revoking it again changes nothing. */
+  revokeClientToken(name: string): Promise<RevokedClientToken>;
+  /** The valid token these credentials name; a wrong, revoked or malformed one is refused. */
+  checkClientToken(credentials: Credentials): Promise<ClientTokenRecord>;
+  /** Who sends a request, by the auth mode: an open server reads no credentials, the others refuse wrong or revoked ones. */
+  identifyWriter(credentials: Credentials | undefined, origin: { clientIp: string }): Promise<Writer>;
+  /** Refuses a write the writer may not make (no token, out of its scope, over the anonymous cap); counts anonymous bytes. */
+  authoriseWrite(writer: Writer, request: WriteRequest): Promise<void>;
 
   // Queries: results and tagsets. Every query first abandons the live builds past their allowance.
   /** The stored triple, or undefined for an unknown key; a ResultRunningError for a build still running. */

@@ -11,6 +11,8 @@
  * `invalid`: an argument, field or query parameter has the wrong type or value;
  * `not-found`: what was asked for does not exist;
  * `unauthorised`: the credential given (an auth_key) is not valid;
+ * `unauthenticated`: a write needs a client token, and none (or a wrong or revoked one) was given;
+ * `forbidden`: the client token may not write this, or an anonymous client wrote its day's share;
  * `ambiguous`: the request names several things where it must name one;
  * `internal`: the server cannot give the answer it found, and says why.
  */
@@ -21,6 +23,8 @@ export type ErrorKind =
   | 'invalid'
   | 'not-found'
   | 'unauthorised'
+  | 'unauthenticated'
+  | 'forbidden'
   | 'ambiguous'
   | 'internal';
 
@@ -31,12 +35,14 @@ const DEFAULT_STATUS: Record<ErrorKind, number> = {
   invalid: 400,
   'not-found': 404,
   unauthorised: 401,
+  unauthenticated: 401,
+  forbidden: 403,
   ambiguous: 409,
   internal: 500,
 };
 
 export interface DomainErrorOptions {
-  /** The HTTP status; by default the kind's (400, 404, 401, 409 or 500). */
+  /** The HTTP status; by default the kind's (400, 404, 401, 403, 409 or 500). */
   status?: number;
   /** Extra response headers, e.g. `Allow` for a 405. */
   headers?: Record<string, string>;

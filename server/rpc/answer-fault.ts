@@ -14,6 +14,8 @@ const FAULT_CODES: Record<ErrorKind, number> = {
   invalid: FaultCode.INVALID_PARAMS,
   'not-found': FaultCode.RESULT_NOT_FOUND,
   unauthorised: FaultCode.INVALID_PARAMS,
+  unauthenticated: FaultCode.UNAUTHENTICATED,
+  forbidden: FaultCode.FORBIDDEN,
   ambiguous: FaultCode.INVALID_PARAMS,
   internal: FaultCode.INTERNAL_ERROR,
 };

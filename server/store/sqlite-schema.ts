@@ -122,6 +122,28 @@ const MIGRATIONS: Migration[] = [
       AND length(json_extract(client_info, '$.submission_id')) BETWEEN 1 AND 200
     GROUP BY json_extract(client_info, '$.submission_id'));
   ` },
+  { sql: `
+  -- Client tokens (docs/PROTOCOL.md, "Authentication"). Only a hash of each secret is kept: the
+  -- secret is 32 random bytes, so SHA-256 without salt or stretching cannot be reversed.
+  CREATE TABLE client_tokens (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,             -- the HTTP Basic user name; never reused, even once revoked
+    secret_hash TEXT NOT NULL UNIQUE,      -- sha256 of the secret, hex
+    packages TEXT NOT NULL,                -- JSON array of the packages it may write; [] for any
+    hosts TEXT NOT NULL,                   -- JSON array of the hosts it may write; [] for any
+    created_at REAL NOT NULL,
+    last_used_at REAL,
+    revoked_at REAL
+  );
+
+  -- What anonymous clients sent in request bodies, per address and UTC day, for --auth capped.
+  CREATE TABLE anonymous_usage (
+    client_ip TEXT NOT NULL,
+    day TEXT NOT NULL,                     -- YYYY-MM-DD, UTC
+    bytes INTEGER NOT NULL,
+    PRIMARY KEY (client_ip, day)
+  );
+  ` },
 ];
 
 /** The schema version a fully migrated database has. */

@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import type { WireStruct } from '../../wire/types.ts';
 import { prepareCountInTagset } from './count-in-tagset.ts';
+import { createSqliteClientTokens } from './sqlite-client-tokens.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
 import type { ResultState, SubmittedResultRecord } from './live-types.ts';
 import { createSqliteLiveQueries } from './sqlite-live-builds.ts';
@@ -160,6 +161,7 @@ function createSqliteStore(database: Database.Database): Store {
     ...createSqliteTestQueries(database),
     ...createSqliteRemoveQueries(database),
     ...createSqlitePageQueries(database),
+    ...createSqliteClientTokens(database),
     ...createSqliteLiveQueries(database, insertResult),
     async addResult(record) {
       return insertResult(record);

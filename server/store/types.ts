@@ -1,6 +1,7 @@
 // What the coordinator needs from storage, and nothing about how it is kept. Every method
 // is async so that a networked database can implement the same interface.
 import type { WireStruct } from '../../wire/types.ts';
+import type { ClientTokenStore } from './client-token-types.ts';
 import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
 import type { LiveBuildStore, ResultState } from './live-types.ts';
 import type { BuildReservation, PageStore, ResultSummaryRecord } from './page-types.ts';
@@ -117,7 +118,7 @@ export interface UploadWithContent extends UploadRecord {
   content: Buffer;
 }
 
-export interface Store extends PageStore, RemovalStore, LiveBuildStore {
+export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore {
   /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
   /** One result in any state, row and bags, read in one statement. */

@@ -41,6 +41,7 @@ export function startTypeScript(file: string, args: string[], options: TypeScrip
       FORCE_COLOR: undefined,
       PONY_BUILD_SERVER: undefined,
       PONY_BUILD_TAGS: undefined,
+      PONY_BUILD_TOKEN: undefined,
       // A spool of its own (made only when something is spooled): no run sends or leaves results in the user's.
       PONY_BUILD_SPOOL: path.join(os.tmpdir(), `pony-test-spool-${randomUUID()}`),
       ...options.env,

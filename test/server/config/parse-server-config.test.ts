@@ -39,6 +39,7 @@ test('a full configuration is read with durations in seconds and defaults filled
     ],
     retention: { keepLast: 50, maxAgeDays: 90, intervalSeconds: 1800 },
     live: { abandonAfterSeconds: 5400, heartbeatSeconds: 15 },
+    auth: { mode: 'open', anonymousBytesPerDay: 50 * 1024 * 1024 },
     commitLinks: [
       { repository: 'https://github.com/python/cpython.git', url: 'https://github.com/python/cpython/commit/{revision}' },
       { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
@@ -51,6 +52,7 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
     expected: [],
     retention: { keepLast: null, maxAgeDays: null, intervalSeconds: 3600 },
     live: { abandonAfterSeconds: null, heartbeatSeconds: 15 },
+    auth: { mode: 'open', anonymousBytesPerDay: 50 * 1024 * 1024 },
     commitLinks: [],
   });
   t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null, heartbeatSeconds: 15 });
@@ -81,7 +83,7 @@ test('every problem is reported together, unknown keys named', (t) => {
     notify: {},
   });
   t.deepEqual(problems, [
-    'notify: unknown key; known keys here: expected, retention, live, commit_links',
+    'notify: unknown key; known keys here: expected, retention, live, auth, commit_links',
     'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
     'expected[0].package: expected a non-empty string, got `` (string)',
     'expected[0].host: expected a non-empty string, got `7` (number)',
@@ -105,7 +107,7 @@ test('every problem is reported together, unknown keys named', (t) => {
 });
 
 test('the wrong shapes at the top are named', (t) => {
-  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected", "retention", "live" or "commit_links", got `[]` (array)']);
+  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected", "retention", "live", "auth" or "commit_links", got `[]` (array)']);
   t.deepEqual(problemsOf({ expected: {}, retention: [], live: 'fast', commit_links: {} }), [
     'expected: expected an array of expected builders, got `{}` (object)',
     'retention: expected an object with "keep_last", "max_age_days" or "interval", got `[]` (array)',

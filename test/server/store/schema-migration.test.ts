@@ -104,3 +104,33 @@ test('upgrading keeps the submission id old results carried, for the first of ea
   t.is(added.resultKey, 5);
   t.is((await coordinator.getDashboard()).tagsets[0]!.latest.resultKey, 5);
 });
+
+// Before client tokens: a finished result with an upload, a live build still running, a reservation.
+const createSchema3Database = (t: import('ava').ExecutionContext) => createDatabaseFromDump(t, 'schema-3.sql');
+
+test('a schema-3 database is upgraded in place: results, live builds and reservations kept, no client tokens yet', async (t) => {
+  const file = createSchema3Database(t);
+  const kept = {
+    results: 'SELECT * FROM results ORDER BY id',
+    liveBuilds: 'SELECT * FROM live_builds',
+    liveOutput: 'SELECT * FROM live_output',
+    tagsets: 'SELECT * FROM tagsets',
+    reservations: 'SELECT * FROM build_reservations',
+    uploads: 'SELECT id, result_id, filename, size FROM uploads',
+  };
+  const before = Object.fromEntries(Object.entries(kept).map(([name, sql]) => [name, readRows(file, sql)]));
+  // The dump's clock: the live build is younger than its tagset's last duration (30 s), so not abandoned.
+  const coordinator = createCoordinator(openSqliteStore(file), { now: () => 1_700_000_130 });
+  t.teardown(() => coordinator.close());
+  t.deepEqual(readRows(file, 'SELECT version FROM schema_version'), [{ version: SCHEMA_VERSION }]);
+  for (const [name, sql] of Object.entries(kept)) {
+    t.deepEqual(readRows(file, sql), before[name], name);
+  }
+  t.deepEqual(await coordinator.listClientTokens(), []);
+  const [finished] = await coordinator.listPackages();
+  t.is(finished?.tagsets[0]?.latest.resultKey, 1);
+  t.like(await coordinator.getLiveResult(2), { state: 'running' });
+  // The new tables work on the old file.
+  const { token } = await coordinator.addClientToken('ci-1', { packages: ['widget'] });
+  t.deepEqual((await coordinator.listClientTokens()).map((listed) => listed.name), [token.name]);
+});

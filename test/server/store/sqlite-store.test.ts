@@ -2,6 +2,7 @@ import path from 'node:path';
 import test from 'ava';
 import Database from 'better-sqlite3';
 import { openSqliteStore, SchemaVersionError } from '../../../server/index.ts';
+import { SCHEMA_VERSION } from '../../../server/store/sqlite-schema.ts';
 import type { NewResultRecord } from '../../../server/store/types.ts';
 import { makeTempDirectory } from '../helpers/server.ts';
 
@@ -54,7 +55,7 @@ test('a database file is created in WAL mode with the current schema version', a
   const database = new Database(file, { readonly: true });
   t.teardown(() => database.close());
   t.is(database.pragma('journal_mode', { simple: true }), 'wal');
-  t.deepEqual(database.prepare('SELECT version FROM schema_version').all(), [{ version: 3 }]);
+  t.deepEqual(database.prepare('SELECT version FROM schema_version').all(), [{ version: SCHEMA_VERSION }]);
 });
 
 test('a database from a newer server is refused', async (t) => {
@@ -64,5 +65,5 @@ test('a database from a newer server is refused', async (t) => {
   database.prepare('UPDATE schema_version SET version = 99').run();
   database.close();
   const error = t.throws(() => openSqliteStore(file), { instanceOf: SchemaVersionError });
-  t.is(error?.message, 'The database has schema version 99, but this server knows versions up to 3; upgrade pony-build');
+  t.is(error?.message, `The database has schema version 99, but this server knows versions up to ${SCHEMA_VERSION}; upgrade pony-build`);
 });
