@@ -30,13 +30,14 @@ export function parseCommandOptions<T extends OptionTable>(
   }
 }
 
-export function parsePort(command: string, value: string | undefined, fallback: number): number {
+/** `option` names where the value came from: the flag, or the variable that stood in for it. */
+export function parsePort(command: string, value: string | undefined, fallback: number, option = '--port'): number {
   if (value === undefined) {
     return fallback;
   }
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new CommandOptionsError(command, [`expected --port to be a whole number from 0 to 65535, got \`${value}\``]);
+    throw new CommandOptionsError(command, [`expected ${option} to be a whole number from 0 to 65535, got \`${value}\``]);
   }
   return port;
 }
