@@ -28,6 +28,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     expected: config.expected,
     retention: config.retention,
     live: config.live,
+    limits: config.limits,
   });
   const app = createApp(coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,

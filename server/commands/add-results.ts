@@ -2,7 +2,7 @@
 // from them (tagset, outcome, revision, test cases), in one transaction of the store. A
 // submission id already stored answers that result instead (docs/PROTOCOL.md, "Submission ids").
 import type { WireStruct } from '../../wire/types.ts';
-import { readClientInfoBag, readResultsListBag } from '../client-input/read-bags.ts';
+import { readClientInfoBag, readResultsListBag, type StepLimits } from '../client-input/read-bags.ts';
 import { TagsetChangedError } from '../errors/live-build-errors.ts';
 import { readRevision } from '../store/read-revision.ts';
 import { readTestCases } from '../store/read-test-cases.ts';
@@ -25,16 +25,17 @@ export interface ResultOrigin {
 /**
  * Stores a result; bytes that are valid UTF-8 become text. A result with a submission id
  * already stored is answered with that result's keys; when that one is a live build not yet
- * finished, these bags finish it.
+ * finished, these bags finish it. Steps are held to `limits`.
  */
 export async function addResults(
   store: Store,
   rawClientInfo: WireStruct,
   rawResultsList: WireStruct[],
   origin: ResultOrigin,
+  limits: StepLimits,
 ): Promise<AddedResult> {
   const clientInfo = readClientInfoBag(rawClientInfo);
-  const resultsList = readResultsListBag(rawResultsList);
+  const resultsList = readResultsListBag(rawResultsList, limits);
   const facts = readBuildFacts(clientInfo);
   const outcome = await store.submitResult({
     receivedAt: origin.receivedAt,

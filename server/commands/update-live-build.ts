@@ -1,9 +1,9 @@
 // add_step and append_output: a running build takes its finished steps one at a time and the
 // running step's output as it comes. Both are safe to retry (docs/PROTOCOL.md, "Live builds").
-import { isWireStruct } from '../../wire/describe-value.ts';
 import { readWireNumber } from '../../wire/read-wire-number.ts';
 import type { WireValue } from '../../wire/types.ts';
-import { decodeStructTextBytes, decodeTextBytes } from '../client-input/decode-text-bytes.ts';
+import { decodeTextBytes } from '../client-input/decode-text-bytes.ts';
+import { readLiveStepBag, type StepLimits } from '../client-input/read-bags.ts';
 import { InvalidFieldError } from '../errors/domain-errors.ts';
 import type { OutputChunk, OutputStreamName } from '../store/live-types.ts';
 import type { Store } from '../store/types.ts';
@@ -19,12 +19,18 @@ export interface OutputInput {
 
 const STREAMS: readonly OutputStreamName[] = ['output', 'errout'];
 
-/** Appends one finished step; the same step sent again (a retry) is not added twice. Answers the result's key. */
-export async function addLiveStep(store: Store, updateToken: string, step: WireValue | undefined, at: number): Promise<number> {
-  if (!isWireStruct(step)) {
-    throw new InvalidFieldError('step', 'a struct', step);
-  }
-  const outcome = await store.addLiveStep(updateToken, decodeStructTextBytes(step), at);
+/**
+ * Appends one finished step, held to `limits`; the same step sent again (a retry) is not added
+ * twice. Answers the result's key.
+ */
+export async function addLiveStep(
+  store: Store,
+  updateToken: string,
+  step: WireValue | undefined,
+  at: number,
+  limits: StepLimits,
+): Promise<number> {
+  const outcome = await store.addLiveStep(updateToken, readLiveStepBag(step, limits), at);
   assertLiveCallAccepted(outcome);
   return outcome.resultKey;
 }

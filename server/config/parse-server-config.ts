@@ -3,9 +3,11 @@
 import { describeValue } from '../../wire/describe-value.ts';
 import { readAuthPolicy } from './parse-auth-policy.ts';
 import { parseDuration } from './parse-duration.ts';
+import { readLimits } from './parse-limits.ts';
 import { ServerConfigError } from './server-config-error.ts';
 import {
   DEFAULT_ANONYMOUS_BYTES_PER_DAY,
+  DEFAULT_LIMITS,
   DEFAULT_LIVE_HEARTBEAT_SECONDS,
   DEFAULT_RETENTION_INTERVAL_SECONDS,
   REVISION_PLACEHOLDER,
@@ -19,7 +21,7 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links'];
+const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links', 'limits'];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
 const LIVE_KEYS = ['abandon_after', 'heartbeat'];
@@ -41,8 +43,8 @@ function readConfig(document: unknown, problems: string[]): ServerConfig {
   const live: LivePolicy = { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS };
   const auth: AuthPolicy = { mode: 'open', anonymousBytesPerDay: DEFAULT_ANONYMOUS_BYTES_PER_DAY };
   if (!isObject(document)) {
-    problems.push(`(top level): expected an object with "expected", "retention", "live", "auth" or "commit_links", got ${describeValue(document)}`);
-    return { expected: [], retention, live, auth, commitLinks: [] };
+    problems.push(`(top level): expected an object with "expected", "retention", "live", "auth", "commit_links" or "limits", got ${describeValue(document)}`);
+    return { expected: [], retention, live, auth, commitLinks: [], limits: DEFAULT_LIMITS };
   }
   reportUnknownKeys(document, TOP_LEVEL_KEYS, '', problems);
   return {
@@ -51,6 +53,7 @@ function readConfig(document: unknown, problems: string[]): ServerConfig {
     live: readLive(document.live, problems) ?? live,
     auth: readAuthPolicy(document.auth, problems) ?? auth,
     commitLinks: readCommitLinks(document.commit_links, problems),
+    limits: readLimits(document.limits, problems) ?? DEFAULT_LIMITS,
   };
 }
 

@@ -60,6 +60,22 @@ export interface AuthPolicy {
 
 export const DEFAULT_ANONYMOUS_BYTES_PER_DAY = 50 * 1024 * 1024;
 
+/** What the server takes from one client address and keeps of one result (docs/PROTOCOL.md, "Bounds"). */
+export interface LimitsPolicy {
+  /** Requests one client address may make per minute; past it, 429 with Retry-After. 0 serves every request. */
+  requestsPerMinute: number;
+  /** Bytes kept of each stream of a step's output: the first half and the last half, with a marker between. */
+  stepOutputBytes: number;
+  /** Test cases one result may carry; a result with more is refused. */
+  testCasesPerResult: number;
+}
+
+export const DEFAULT_LIMITS: LimitsPolicy = {
+  requestsPerMinute: 1200,
+  stepOutputBytes: 1024 * 1024,
+  testCasesPerResult: 100_000,
+};
+
 export interface ServerConfig {
   expected: ExpectedBuilder[];
   retention: RetentionPolicy;
@@ -67,6 +83,7 @@ export interface ServerConfig {
   auth: AuthPolicy;
   /** The result page links a revision to its commit through the first link that covers its repository. */
   commitLinks: CommitLink[];
+  limits: LimitsPolicy;
 }
 
 export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
@@ -78,6 +95,7 @@ export const EMPTY_SERVER_CONFIG: ServerConfig = {
   live: { abandonAfterSeconds: null, heartbeatSeconds: DEFAULT_LIVE_HEARTBEAT_SECONDS },
   auth: { mode: 'open', anonymousBytesPerDay: DEFAULT_ANONYMOUS_BYTES_PER_DAY },
   commitLinks: [],
+  limits: DEFAULT_LIMITS,
 };
 
 /** True when the policy would prune anything at all. */

@@ -34,6 +34,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
   const { stop: stopRemoving, ...removal } = createRemovalCommands({
     store, retention: options.retention ?? EMPTY_SERVER_CONFIG.retention, now,
   });
+  const limits = options.limits ?? EMPTY_SERVER_CONFIG.limits;
   const settleBuilds = createBuildSettler(store, options.live ?? EMPTY_SERVER_CONFIG.live, now);
   // Reads see live builds past their allowance as abandoned: the state is written first.
   const settled = <Args extends unknown[], Answer>(operation: (...args: Args) => Promise<Answer>) =>
@@ -55,16 +56,16 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
 
   return {
     addResults: (clientInfo, resultsList, origin) =>
-      announcing(addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }), keyOfResult),
+      announcing(addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }, limits), keyOfResult),
     beginBuild: (clientInfo, origin) => beginBuild(store, clientInfo, { clientIp: origin.clientIp, receivedAt: now() }),
     addStep: async (updateToken, step) => {
-      await announcing(addLiveStep(store, updateToken, step, now()), itself);
+      await announcing(addLiveStep(store, updateToken, step, now(), limits), itself);
     },
     appendOutput: async (updateToken, input) => {
       await announcing(appendLiveOutput(store, updateToken, input, now()), itself);
     },
     finishBuild: (updateToken, clientInfo, resultsList) =>
-      announcing(finishBuild(store, updateToken, clientInfo, resultsList, now()), keyOfResult),
+      announcing(finishBuild(store, updateToken, clientInfo, resultsList, now(), limits), keyOfResult),
     abandonStaleBuilds: settleBuilds,
     checkShouldBuild: settled(checkShouldBuild),
     releaseBuild: createBuildRelease(store),

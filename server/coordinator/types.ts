@@ -3,6 +3,7 @@
 // Commands (server/commands/) change what is stored; queries (server/queries/) only read.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import type { Credentials, Writer, WriteRequest } from '../auth/types.ts';
+import type { StepLimits } from '../client-input/read-bags.ts';
 import type { AddedResult } from '../commands/add-results.ts';
 import type { UploadInput } from '../commands/add-upload.ts';
 import type { ShouldBuildOptions } from '../commands/check-should-build.ts';
@@ -40,6 +41,8 @@ export interface CoordinatorOptions {
   retention?: RetentionPolicy;
   /** When a live build that stopped calling is abandoned. Default: after its tagset's build allowance. */
   live?: LivePolicy;
+  /** What a result's steps may carry: output per stream (head and tail kept) and test cases. Default 1 MiB, 100,000. */
+  limits?: StepLimits;
   /** Who may write: anyone (the default), client tokens only, or anonymous clients up to a daily cap. */
   auth?: AuthPolicy;
 }

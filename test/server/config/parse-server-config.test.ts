@@ -27,6 +27,7 @@ test('a full configuration is read with durations in seconds and defaults filled
     ],
     retention: { keep_last: 50, max_age_days: 90, interval: '30m' },
     live: { abandon_after: '1h30m' },
+    limits: { requests_per_minute: 600 },
     commit_links: [
       { repository: 'https://github.com/python/cpython.git', url: 'https://github.com/python/cpython/commit/{revision}' },
       { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
@@ -44,6 +45,7 @@ test('a full configuration is read with durations in seconds and defaults filled
       { repository: 'https://github.com/python/cpython.git', url: 'https://github.com/python/cpython/commit/{revision}' },
       { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
     ],
+    limits: { requestsPerMinute: 600, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000 },
   });
 });
 
@@ -54,6 +56,7 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
     live: { abandonAfterSeconds: null, heartbeatSeconds: 15 },
     auth: { mode: 'open', anonymousBytesPerDay: 50 * 1024 * 1024 },
     commitLinks: [],
+    limits: { requestsPerMinute: 1200, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000 },
   });
   t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null, heartbeatSeconds: 15 });
   t.deepEqual(parseServerConfig({ retention: { keep_last: 1 } }).retention, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
@@ -83,7 +86,7 @@ test('every problem is reported together, unknown keys named', (t) => {
     notify: {},
   });
   t.deepEqual(problems, [
-    'notify: unknown key; known keys here: expected, retention, live, auth, commit_links',
+    'notify: unknown key; known keys here: expected, retention, live, auth, commit_links, limits',
     'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
     'expected[0].package: expected a non-empty string, got `` (string)',
     'expected[0].host: expected a non-empty string, got `7` (number)',
@@ -107,7 +110,7 @@ test('every problem is reported together, unknown keys named', (t) => {
 });
 
 test('the wrong shapes at the top are named', (t) => {
-  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected", "retention", "live", "auth" or "commit_links", got `[]` (array)']);
+  t.deepEqual(problemsOf([]), ['(top level): expected an object with "expected", "retention", "live", "auth", "commit_links" or "limits", got `[]` (array)']);
   t.deepEqual(problemsOf({ expected: {}, retention: [], live: 'fast', commit_links: {} }), [
     'expected: expected an array of expected builders, got `{}` (object)',
     'retention: expected an object with "keep_last", "max_age_days" or "interval", got `[]` (array)',
