@@ -4,6 +4,7 @@ import { Router } from '@koa/router';
 import Koa from 'koa';
 import { answerErrors } from './answer-errors.ts';
 import { createJsonRoutes } from './api/json-routes.ts';
+import { DEFAULT_ARTIFACT_BYTES, resolveArtifactBytes } from './config/artifact-limits.ts';
 import type { Coordinator } from './coordinator/types.ts';
 import { createHealthRoute } from './http/health-route.ts';
 import { HttpError } from './http/http-error.ts';
@@ -28,7 +29,9 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
 
   const protocolRoutes = new Router();
   protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes }));
-  protocolRoutes.all('/upload', createUploadRoute({ coordinator, maxBodyBytes }));
+  protocolRoutes.all('/upload', createUploadRoute({
+    coordinator, maxBodyBytes, artifactBytes: resolveArtifactBytes(options.artifactBytes ?? DEFAULT_ARTIFACT_BYTES, maxBodyBytes),
+  }));
   protocolRoutes.get('/healthz', createHealthRoute(coordinator));
   const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
   const pageRoutes = createPageRoutes({

@@ -27,6 +27,8 @@ export interface AppOptions {
   commitLinks?: readonly CommitLink[];
   /** Seconds between the heartbeats of a running build's event stream, from the configuration's `live.heartbeat`. Default 15. */
   liveHeartbeatSeconds?: number;
+  /** The largest uploaded file, from the configuration's `limits.artifact_bytes`; never above maxBodyBytes. Default 100 MiB. */
+  artifactBytes?: number;
   /** See ServerOptions.trustProxy. */
   trustProxy?: boolean;
 }

@@ -11,6 +11,7 @@ import { finishBuild } from '../commands/finish-build.ts';
 import { createRemovalCommands } from '../commands/remove-results.ts';
 import { requestBuild } from '../commands/request-build.ts';
 import { addLiveStep, appendLiveOutput } from '../commands/update-live-build.ts';
+import { DEFAULT_ARTIFACT_QUOTA_BYTES } from '../config/artifact-limits.ts';
 import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
 import { createLiveChanges } from '../live/live-changes.ts';
 import { getDashboard } from '../queries/dashboard.ts';
@@ -70,7 +71,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     checkShouldBuild: settled(checkShouldBuild),
     releaseBuild: createBuildRelease(store),
     requestBuild: (clientInfo) => requestBuild(store, clientInfo, now()),
-    addUpload: (input) => addUpload(store, input, now()),
+    addUpload: (input) => addUpload(store, input, now(), options.artifactQuotaBytes ?? DEFAULT_ARTIFACT_QUOTA_BYTES),
     pruneResults: settled(removal.pruneResults),
     removeResult: settled(removal.removeResult),
     flushTagset: settled(removal.flushTagset),

@@ -43,6 +43,8 @@ export interface CoordinatorOptions {
   live?: LivePolicy;
   /** What a result's steps may carry: output per stream (head and tail kept) and test cases. Default 1 MiB, 100,000. */
   limits?: StepLimits;
+  /** Bytes all uploaded files may take together; past it the oldest files are evicted. Default 5 GiB. */
+  artifactQuotaBytes?: number;
   /** Who may write: anyone (the default), client tokens only, or anonymous clients up to a daily cap. */
   auth?: AuthPolicy;
 }
@@ -67,7 +69,7 @@ export interface Coordinator {
   releaseBuild(clientInfo: WireStruct): Promise<boolean>;
   /** Asks the next client of this tagset to build, whatever the other rules say. */
   requestBuild(clientInfo: WireStruct): Promise<void>;
-  /** Attaches a file to the result that `authKey` belongs to. */
+  /** Attaches a file to the result that `authKey` belongs to; the oldest files beyond the artifact quota are evicted. */
   addUpload(input: UploadInput): Promise<UploadRecord>;
   /** Prunes what the retention policy allows (never a tagset's latest), in batches; does nothing without a policy. */
   pruneResults(now?: number): Promise<PruneSummary>;
@@ -137,7 +139,7 @@ export interface Coordinator {
   isAuthKeyKnown(authKey: string): Promise<boolean>;
   /** A result's files, the hidden ones only when asked. */
   listUploads(resultKey: number, options?: { includeHidden?: boolean }): Promise<UploadRecord[]>;
-  /** One file with its content, or undefined. */
+  /** One file with its content (null once evicted), or undefined. */
   getUpload(resultKey: number, uploadId: number): Promise<UploadWithContent | undefined>;
 
   // Following live builds.

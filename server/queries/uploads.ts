@@ -6,7 +6,10 @@ export async function isAuthKeyKnown(store: Store, authKey: string): Promise<boo
   return (await store.findResultKeyByAuthKey(authKey)) !== undefined;
 }
 
-/** A result's files, the hidden ones only when asked. */
+/**
+ * A result's files, the hidden ones only when asked. Nothing asks yet: hidden files (visible=no)
+ * are neither listed nor served until admin logins can say who may see them.
+ */
 export async function listUploads(store: Store, resultKey: number, { includeHidden = false } = {}): Promise<UploadRecord[]> {
   const uploads = await store.listUploads(resultKey);
   return includeHidden ? uploads : uploads.filter((upload) => upload.visible);

@@ -1,9 +1,11 @@
 // Removing results from the SQLite store, for retention and the admin commands. Results are
 // found through indexes (results by tagset, the tagsets table, the primary key), never by
 // scanning every result. A build still running is not removed: it does not count in its
-// tagset yet, and its client is still sending it.
+// tagset yet, and its client is still sending it. Uploaded files go with their result, once the
+// rows are gone for good (after the commit).
 import type Database from 'better-sqlite3';
 import type { RemovalStore, RemovedResultRecord, ResultAgeRecord, TagsetReference } from './removal-types.ts';
+import type { UploadFiles } from './upload-files.ts';
 
 type RemoveQueries = RemovalStore;
 
@@ -16,7 +18,7 @@ interface RemovableRow {
   latest_result_id: number;
 }
 
-export function createSqliteRemoveQueries(database: Database.Database): RemoveQueries {
+export function createSqliteRemoveQueries(database: Database.Database, files: UploadFiles): RemoveQueries {
   const statements = {
     listResultAges: database.prepare(`
       SELECT r.id, r.received_at, t.latest_result_id = r.id AS is_latest
@@ -31,6 +33,8 @@ export function createSqliteRemoveQueries(database: Database.Database): RemoveQu
       SELECT r.id, r.received_at, r.package, r.tagset_key, t.tags, t.latest_result_id
       FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key WHERE r.id = ? AND r.state != 'running'`),
     deleteTestCases: database.prepare('DELETE FROM test_cases WHERE result_id = ?'),
+    listUploadFiles: database.prepare(
+      'SELECT storage_name FROM uploads WHERE result_id = ? AND storage_name IS NOT NULL AND evicted_at IS NULL'),
     deleteUploads: database.prepare('DELETE FROM uploads WHERE result_id = ?'),
     deleteResult: database.prepare('DELETE FROM results WHERE id = ?'),
     findNewest: database.prepare(
@@ -45,6 +49,7 @@ export function createSqliteRemoveQueries(database: Database.Database): RemoveQu
     // time the row points at the new latest or is gone.
     database.pragma('defer_foreign_keys = ON');
     const removed: RemovedResultRecord[] = [];
+    const storageNames: string[] = [];
     const removedPerTagset = new Map<string, { package: string; count: number }>();
     for (const key of keys) {
       const row = statements.getRemovable.get(key) as RemovableRow | undefined;
@@ -52,6 +57,7 @@ export function createSqliteRemoveQueries(database: Database.Database): RemoveQu
         continue;
       }
       const testCases = statements.deleteTestCases.run(key).changes;
+      storageNames.push(...(statements.listUploadFiles.all(key) as Array<{ storage_name: string }>).map((file) => file.storage_name));
       const uploads = statements.deleteUploads.run(key).changes;
       statements.deleteResult.run(key);
       removed.push({
@@ -75,7 +81,7 @@ export function createSqliteRemoveQueries(database: Database.Database): RemoveQu
         statements.updateTagset.run(newest, tally.count, tagsetKey);
       }
     }
-    return removed;
+    return { removed, storageNames };
   });
 
   return {
@@ -92,7 +98,9 @@ export function createSqliteRemoveQueries(database: Database.Database): RemoveQu
       return rows.map((row) => row.id);
     },
     async removeResults(keys, { keepTagsetLatest }) {
-      return removeResults(keys, keepTagsetLatest);
+      const { removed, storageNames } = removeResults(keys, keepTagsetLatest);
+      await files.remove(storageNames);
+      return removed;
     },
   };
 }

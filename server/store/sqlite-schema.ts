@@ -144,6 +144,14 @@ const MIGRATIONS: Migration[] = [
     PRIMARY KEY (client_ip, day)
   );
   ` },
+  { sql: `
+  -- Uploaded files live on disk beside the database (store/upload-files.ts); rows stored before
+  -- keep their bytes in content. A file evicted to keep within limits.artifact_quota_bytes keeps
+  -- its row, so the result page can say what was there.
+  ALTER TABLE uploads ADD COLUMN storage_name TEXT;  -- the file's generated name; NULL: the bytes are in content
+  ALTER TABLE uploads ADD COLUMN evicted_at REAL;    -- Unix seconds; NULL while the file is kept
+  CREATE INDEX uploads_kept ON uploads (id) WHERE evicted_at IS NULL;
+  ` },
 ];
 
 /** The schema version a fully migrated database has. */

@@ -12,18 +12,12 @@ import { createSqlitePageQueries } from './sqlite-page-queries.ts';
 import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';
 import { migrateSchema } from './sqlite-schema.ts';
 import { createSqliteTestQueries } from './sqlite-test-queries.ts';
+import { createSqliteUploadQueries } from './sqlite-uploads.ts';
 import { readSummaryColumns, type SummaryColumns } from './summary-columns.ts';
 import { parseTagged, stringifyTagged } from './tagged-json.ts';
+import { openUploadFiles, type UploadFiles } from './upload-files.ts';
 import type { BuildReservation } from './page-types.ts';
-import type {
-  NewResultRecord,
-  NewUploadRecord,
-  Store,
-  StoredResult,
-  TagsetRecord,
-  UploadRecord,
-  UploadWithContent,
-} from './types.ts';
+import type { NewResultRecord, Store, StoredResult, TagsetRecord } from './types.ts';
 
 interface ResultRow extends SummaryColumns {
   client_ip: string;
@@ -42,28 +36,21 @@ interface TagsetRow extends SummaryColumns {
   revision: string | null;
 }
 
-interface UploadRow {
-  id: number;
-  result_id: number;
-  filename: string;
-  description: string;
-  visible: number;
-  size: number;
-  uploaded_at: number;
-  content?: Buffer;
-}
-
 const TAGSET_COLUMNS = `
   t.tagset_key, t.package, t.tags, t.result_count,
   r.id, r.received_at, r.host, r.arch, r.success, r.duration, r.revision`;
-const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at';
 // A running result's tagset has no row until its first result finishes; its key is the same JSON.
 const RESULT_COLUMNS = `
   r.id, r.received_at, r.client_ip, r.package, r.host, r.arch, r.success, r.duration,
   coalesce(t.tags, r.tagset_key) AS tags, r.tagset_key, r.revision, r.client_info, r.results_list, r.state`;
 
+export interface SqliteStoreOptions {
+  /** Where uploaded files go. Default `<path>.files/` beside the database; for `:memory:`, a temp dir removed on close. */
+  filesDirectory?: string;
+}
+
 /** Opens (creating or migrating as needed) the SQLite database at `path`; `:memory:` keeps nothing. */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   const database = new Database(path);
   try {
     configureDatabase(database, path);
@@ -72,7 +59,7 @@ export function openSqliteStore(path: string): Store {
     database.close();
     throw error;
   }
-  return createSqliteStore(database);
+  return createSqliteStore(database, openUploadFiles(path, options.filesDirectory));
 }
 
 function configureDatabase(database: Database.Database, path: string): void {
@@ -85,7 +72,7 @@ function configureDatabase(database: Database.Database, path: string): void {
   database.pragma('busy_timeout = 5000');
 }
 
-function createSqliteStore(database: Database.Database): Store {
+function createSqliteStore(database: Database.Database, files: UploadFiles): Store {
   const statements = {
     insertResult: database.prepare(`
       INSERT INTO results (received_at, client_ip, package, host, arch, tagset_key, success, duration,
@@ -124,11 +111,6 @@ function createSqliteStore(database: Database.Database): Store {
       INSERT INTO build_reservations (tagset_key, reserved_at, requested_allowance) VALUES (?, ?, ?)
       ON CONFLICT (tagset_key) DO UPDATE SET
         reserved_at = excluded.reserved_at, requested_allowance = excluded.requested_allowance`),
-    insertUpload: database.prepare(`
-      INSERT INTO uploads (result_id, filename, description, visible, size, uploaded_at, content)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    listUploads: database.prepare(`SELECT ${UPLOAD_COLUMNS} FROM uploads WHERE result_id = ? ORDER BY id`),
-    getUpload: database.prepare(`SELECT ${UPLOAD_COLUMNS}, content FROM uploads WHERE result_id = ? AND id = ?`),
   };
 
   const insertTestCases = prepareInsertTestCases(database);
@@ -159,7 +141,8 @@ function createSqliteStore(database: Database.Database): Store {
 
   return {
     ...createSqliteTestQueries(database),
-    ...createSqliteRemoveQueries(database),
+    ...createSqliteRemoveQueries(database, files),
+    ...createSqliteUploadQueries(database, files),
     ...createSqlitePageQueries(database),
     ...createSqliteClientTokens(database),
     ...createSqliteLiveQueries(database, insertResult),
@@ -214,30 +197,10 @@ function createSqliteStore(database: Database.Database): Store {
     async deleteBuildReservation(tagsetKey) {
       return statements.deleteReservation.run(tagsetKey).changes > 0;
     },
-    async addUpload(record: NewUploadRecord): Promise<UploadRecord> {
-      const { lastInsertRowid } = statements.insertUpload.run(
-        record.resultKey, record.filename, record.description, Number(record.visible),
-        record.content.length, record.uploadedAt, record.content);
-      return {
-        id: Number(lastInsertRowid),
-        resultKey: record.resultKey,
-        filename: record.filename,
-        description: record.description,
-        visible: record.visible,
-        size: record.content.length,
-        uploadedAt: record.uploadedAt,
-      };
-    },
-    async listUploads(resultKey) {
-      return (statements.listUploads.all(resultKey) as UploadRow[]).map(readUploadRow);
-    },
-    async getUpload(resultKey, uploadId): Promise<UploadWithContent | undefined> {
-      const row = statements.getUpload.get(resultKey, uploadId) as UploadRow | undefined;
-      return row && { ...readUploadRow(row), content: row.content! };
-    },
     async close() {
       if (database.open) {
         database.close();
+        files.close();
       }
     },
   };
@@ -265,18 +228,6 @@ function readTagsetRow(row: TagsetRow): TagsetRecord {
     resultCount: row.result_count,
     latest,
     latestRevision: row.revision,
-  };
-}
-
-function readUploadRow(row: UploadRow): UploadRecord {
-  return {
-    id: row.id,
-    resultKey: row.result_id,
-    filename: row.filename,
-    description: row.description,
-    visible: row.visible === 1,
-    size: row.size,
-    uploadedAt: row.uploaded_at,
   };
 }
 

@@ -1,5 +1,6 @@
 // What the coordinator needs from storage, and nothing about how it is kept. Every method
 // is async so that a networked database can implement the same interface.
+import type { Readable } from 'node:stream';
 import type { WireStruct } from '../../wire/types.ts';
 import type { ClientTokenStore } from './client-token-types.ts';
 import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
@@ -112,10 +113,13 @@ export interface UploadRecord {
   visible: boolean;
   size: number;
   uploadedAt: number;
+  /** Unix seconds when the file was removed to keep within the artifact quota; null while it is kept. */
+  evictedAt: number | null;
 }
 
 export interface UploadWithContent extends UploadRecord {
-  content: Buffer;
+  /** The file's bytes; null once evicted. */
+  content: Readable | null;
 }
 
 export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore {
@@ -151,5 +155,7 @@ export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTo
   addUpload(record: NewUploadRecord): Promise<UploadRecord>;
   listUploads(resultKey: number): Promise<UploadRecord[]>;
   getUpload(resultKey: number, uploadId: number): Promise<UploadWithContent | undefined>;
+  /** Evicts the oldest kept files until all kept files fit in `quotaBytes`; their rows stay, marked. Answers the evicted. */
+  evictUploadsBeyond(quotaBytes: number, evictedAt: number): Promise<UploadRecord[]>;
   close(): Promise<void>;
 }

@@ -1,19 +1,17 @@
 // The web pages: the dashboard (latest result of every tagset), a result page with its
-// tests, one test's history, file downloads, and the one stylesheet; the package pages,
-// badges, step output and whole logs are added from their own files.
+// tests, one test's history, and the one stylesheet; the package pages, badges, file
+// downloads, step output and whole logs are added from their own files.
 import { Router } from '@koa/router';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_LIVE_HEARTBEAT_SECONDS, type CommitLink } from '../config/types.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
-import { HttpError } from '../http/http-error.ts';
-import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
 import { readChoiceQuery, readOptionalQuery, readPositiveIntegerQuery, readTestIdentityQuery } from '../http/read-query.ts';
 import { TEST_STATUSES } from '../store/test-case-types.ts';
-import { formatAttachmentDisposition } from './content-disposition.ts';
 import { DASHBOARD_SORTS, toDashboardPage } from './dashboard-view-model.ts';
 import { toExpectedBuilderView } from './expected-builder-view-model.ts';
 import { ignoreLog } from '../options.ts';
+import { addFileDownloadRoute } from './file-download-route.ts';
 import { addLiveResultRoute } from './live-result-route.ts';
 import { addPackageRoutes } from './package-routes.ts';
 import type { Views } from './render-views.ts';
@@ -70,24 +68,7 @@ export function createPageRoutes({
     ctx.body = views.renderTestHistory(toTestHistoryPage(history, coordinator.now()));
   });
 
-  // The trailing name only makes the URL read well and is ignored: the stored name is used.
-  router.get(['/results/:key/files/:id', '/results/:key/files/:id/:name'], async (ctx) => {
-    const resultKey = readResultKey(ctx.params.key);
-    const uploadId = parsePositiveInteger(ctx.params.id);
-    const upload = uploadId === undefined ? undefined : await coordinator.getUpload(resultKey, uploadId);
-    if (!upload || !upload.visible) {
-      throw new HttpError(404, `Result #${resultKey} has no file ${JSON.stringify(ctx.params.id)}.`);
-    }
-    // Never inline: an uploaded HTML file must not run as a page of this site.
-    ctx.set({
-      'Content-Disposition': formatAttachmentDisposition(upload.filename),
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, max-age=86400',
-    });
-    ctx.type = 'application/octet-stream';
-    ctx.body = upload.content;
-  });
-
+  addFileDownloadRoute(router, coordinator);
   addPackageRoutes(router, { coordinator, views });
   addStepOutputRoute(router, coordinator);
   addLiveResultRoute(router, { coordinator, views, commitLinks, heartbeatSeconds: liveHeartbeatSeconds, log });

@@ -64,7 +64,8 @@ export function toResultPage(
       filename: upload.filename,
       description: upload.description,
       size: formatBytes(upload.size),
-      url: `/results/${resultKey}/files/${upload.id}/${encodeURIComponent(upload.filename)}`,
+      // An evicted file is still named, so the page says what was there, but has nothing to link.
+      url: upload.evictedAt === null ? `/results/${resultKey}/files/${upload.id}/${encodeURIComponent(upload.filename)}` : undefined,
     })),
   };
 }

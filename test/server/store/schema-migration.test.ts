@@ -19,6 +19,9 @@ const createSchema1Database = (t: import('ava').ExecutionContext) => createDatab
 // Before live builds and submission ids.
 const createSchema2Database = (t: import('ava').ExecutionContext) => createDatabaseFromDump(t, 'schema-2.sql');
 
+// Uploads an older server stored keep their bytes in the row; the columns for files on disk are empty.
+const withFileColumns = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), storage_name: null, evicted_at: null }));
+
 function readRows(file: string, sql: string) {
   const database = new Database(file, { readonly: true });
   try {
@@ -39,7 +42,16 @@ test('a schema-1 database is upgraded in place, keeping every result, tagset and
   t.deepEqual(readRows(file, 'SELECT version FROM schema_version'), [{ version: SCHEMA_VERSION }]);
   t.deepEqual(readRows(file, 'SELECT id, received_at, client_info, results_list, auth_key FROM results ORDER BY id'), before.results);
   t.deepEqual(readRows(file, 'SELECT * FROM tagsets'), before.tagsets);
-  t.deepEqual(readRows(file, 'SELECT * FROM uploads'), before.uploads);
+  t.deepEqual(readRows(file, 'SELECT * FROM uploads'), withFileColumns(before.uploads));
+});
+
+test('a file an older server kept in the database is still served after the upgrade', async (t) => {
+  const file = createSchema1Database(t);
+  const [stored] = readRows(file, 'SELECT id, result_id, content FROM uploads') as Array<{ id: number; result_id: number; content: Buffer }>;
+  const coordinator = createCoordinator(openSqliteStore(file));
+  t.teardown(() => coordinator.close());
+  const upload = await coordinator.getUpload(stored!.result_id, stored!.id);
+  t.deepEqual(Buffer.concat(await upload!.content!.toArray()), stored!.content);
 });
 
 test('upgrading indexes the test cases and revisions that old results already carried', async (t) => {
@@ -78,7 +90,7 @@ test('a schema-2 database is upgraded in place: every result finished, every row
   await openSqliteStore(file).close();
   t.deepEqual(readRows(file, 'SELECT version FROM schema_version'), [{ version: SCHEMA_VERSION }]);
   for (const table of tables) {
-    t.deepEqual(readRows(file, `SELECT * FROM ${table}`), before[table], table);
+    t.deepEqual(readRows(file, `SELECT * FROM ${table}`), table === 'uploads' ? withFileColumns(before[table]!) : before[table], table);
   }
   const upgraded = readRows(file, 'SELECT * FROM results ORDER BY id') as Array<Record<string, unknown>>;
   t.deepEqual(upgraded.map(({ state: _state, submission_id: _submission, ...row }) => row), results);

@@ -27,7 +27,7 @@ test('an upload is stored, listed on the result page, and downloadable as an att
 
   const download = await fetch(new URL(link![1]!, url));
   t.is(download.status, 200);
-  t.is(download.headers.get('content-type'), 'application/octet-stream');
+  t.is(download.headers.get('content-type'), 'text/html; charset=utf-8');
   t.is(download.headers.get('content-disposition'), 'attachment; filename="report.html"; filename*=UTF-8\'\'report.html');
   t.is(download.headers.get('x-content-type-options'), 'nosniff');
   t.regex(download.headers.get('content-security-policy') ?? '', /sandbox/);
