@@ -3,26 +3,27 @@
 export interface LogLines {
   lines: string[];
   log: (line: string) => void;
-  /** Resolves with the first line, past or future, that starts with `prefix`. */
-  waitForLine: (prefix: string) => Promise<string>;
+  /** Resolves with the first line, past or future, that starts with `match` (a string) or matches it (a RegExp). */
+  waitForLine: (match: string | RegExp) => Promise<string>;
 }
 
 export function recordLogLines(): LogLines {
   const lines: string[] = [];
-  const waiters: Array<{ prefix: string; resolve: (line: string) => void }> = [];
+  const waiters: Array<{ matches: (line: string) => boolean; resolve: (line: string) => void }> = [];
   return {
     lines,
     log(line) {
       lines.push(line);
-      for (const waiter of waiters.filter((waiter) => line.startsWith(waiter.prefix))) {
+      for (const waiter of waiters.filter((waiter) => waiter.matches(line))) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(line);
       }
     },
-    waitForLine(prefix) {
-      const seen = lines.find((line) => line.startsWith(prefix));
+    waitForLine(match) {
+      const matches = (line: string) => (typeof match === 'string' ? line.startsWith(match) : match.test(line));
+      const seen = lines.find(matches);
       if (seen !== undefined) return Promise.resolve(seen);
-      return new Promise((resolve) => waiters.push({ prefix, resolve }));
+      return new Promise((resolve) => waiters.push({ matches, resolve }));
     },
   };
 }

@@ -1,7 +1,8 @@
 // A failure inside the server is logged, answered without its details, and the server goes on.
 import test from 'ava';
 import { createCoordinator, openSqliteStore, type Coordinator } from '../../../server/index.ts';
-import { REQUEST_LINE } from '../helpers/request-log.ts';
+// Each request also leaves its own line (log-requests.test.ts); these tests read the others.
+import { readErrorLines } from '../helpers/request-log.ts';
 import { makeTempDirectory, startTestApp } from '../helpers/server.ts';
 import { makeClientInfo } from '../helpers/results.ts';
 import { callExpectingFault, createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
@@ -21,11 +22,6 @@ function makeBrokenCoordinator(t: Parameters<typeof makeTempDirectory>[0]): Coor
       throw new Error('index on fire');
     },
   };
-}
-
-// Each request also leaves its own line (log-requests.test.ts); these tests read the others.
-function readErrorLines(logLines: string[]): string[] {
-  return logLines.filter((line) => !REQUEST_LINE.test(line));
 }
 
 test('an internal error in an XML-RPC method is a -32500 fault and is logged', async (t) => {

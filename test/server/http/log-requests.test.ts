@@ -2,12 +2,13 @@
 import test from 'ava';
 import { createLiveClient } from '../helpers/live-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { recordLog, REQUEST_LINE } from '../helpers/request-log.ts';
+import { recordLogLines } from '../../helpers/log-lines.ts';
+import { REQUEST_LINE } from '../helpers/request-log.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { openEventStream } from '../web/event-stream-reader.ts';
 
 test('each request is one line: when it arrived, method, path, status, milliseconds and client address', async (t) => {
-  const recorded = recordLog();
+  const recorded = recordLogLines();
   const { url } = await startTestServer(t, { log: recorded.log });
   const before = Date.now();
   await fetch(new URL('healthz', url));
@@ -22,7 +23,7 @@ test('each request is one line: when it arrived, method, path, status, milliseco
 });
 
 test('no secret is logged: not the query string with an upload\'s auth_key, no header, no update token in a path', async (t) => {
-  const recorded = recordLog();
+  const recorded = recordLogLines();
   const { url } = await startTestServer(t, { log: recorded.log });
   const live = createLiveClient('json', url);
   const stored = await live.addResults(makeClientInfo(), [makeStep()]);
@@ -48,7 +49,7 @@ test('no secret is logged: not the query string with an upload\'s auth_key, no h
 });
 
 test('an event stream is logged once it ends, with how long it was open', async (t) => {
-  const recorded = recordLog();
+  const recorded = recordLogLines();
   const { url } = await startTestServer(t, { log: recorded.log });
   const live = createLiveClient('json', url);
   const begun = await live.beginBuild(makeClientInfo());

@@ -2,7 +2,7 @@
 // proxy forwards; without it, X-Forwarded-* headers are anyone's to forge and are ignored.
 import test from 'ava';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { recordLog } from '../helpers/request-log.ts';
+import { recordLogLines } from '../../helpers/log-lines.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { postXml } from '../helpers/xmlrpc-client.ts';
 import { postBuildRequest } from '../web/page-helpers.ts';
@@ -40,7 +40,7 @@ function buildRequestFields(resultKey: number): URLSearchParams {
 }
 
 test('without trustProxy a forged X-Forwarded-For changes no client_ip, and forwarded host and scheme pass no form', async (t) => {
-  const recorded = recordLog();
+  const recorded = recordLogLines();
   const { url } = await startTestServer(t, { log: recorded.log });
   const viaJson = await postJsonResult(url, FORWARDED_FOR);
   const viaXml = await postXmlResult(url, FORWARDED_FOR);
@@ -53,7 +53,7 @@ test('without trustProxy a forged X-Forwarded-For changes no client_ip, and forw
 });
 
 test('with trustProxy the client is the left-most X-Forwarded-For, in what is stored and what is logged', async (t) => {
-  const recorded = recordLog();
+  const recorded = recordLogLines();
   const { url } = await startTestServer(t, { trustProxy: true, log: recorded.log });
   const viaJson = await postJsonResult(url, FORWARDED_FOR);
   const viaXml = await postXmlResult(url, FORWARDED_FOR);
