@@ -29,10 +29,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     retention: config.retention,
     live: config.live,
     limits: config.limits,
+    artifactQuotaBytes: config.limits.artifactQuotaBytes,
   });
   const app = createApp(coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
     trustProxy: options.trustProxy,
+    artifactBytes: config.limits.artifactBytes,
   });
   const server = http.createServer(app.callback());
   try {

@@ -5,7 +5,7 @@ import { parseByteSize } from './parse-byte-size.ts';
 import { isObject, reportUnknownKeys } from './parse-server-config.ts';
 import { DEFAULT_LIMITS, type LimitsPolicy } from './types.ts';
 
-const LIMITS_KEYS = ['requests_per_minute', 'step_output_bytes', 'test_cases_per_result'];
+const LIMITS_KEYS = ['requests_per_minute', 'step_output_bytes', 'test_cases_per_result', 'artifact_bytes', 'artifact_quota_bytes'];
 
 // Room for a head, a tail and the marker line between them.
 const MIN_STEP_OUTPUT_BYTES = 1024;
@@ -47,7 +47,26 @@ export function readLimits(value: unknown, problems: string[]): LimitsPolicy | u
       { key: 'test_cases_per_result', least: 1, expected: 'a whole number of test cases, 1 or more' },
       DEFAULT_LIMITS.testCasesPerResult,
     ),
+    ...readArtifactLimits((wanted) => readWholeNumber(value[wanted.key], wanted, problems), problems),
   };
+}
+
+// A file larger than the quota would evict every other file and then itself.
+function readArtifactLimits(
+  read: (wanted: WholeNumber) => number | undefined,
+  problems: string[],
+): Pick<LimitsPolicy, 'artifactBytes' | 'artifactQuotaBytes'> {
+  const size = (key: string): WholeNumber => ({ key, least: 1, expected: 'a size such as "100M" or a number of bytes, 1 or more', parseText: parseByteSize });
+  const artifactBytes = read(size('artifact_bytes'));
+  const artifactQuotaBytes = read(size('artifact_quota_bytes'));
+  const limits = {
+    artifactBytes: artifactBytes ?? DEFAULT_LIMITS.artifactBytes,
+    artifactQuotaBytes: artifactQuotaBytes ?? DEFAULT_LIMITS.artifactQuotaBytes,
+  };
+  if ((artifactBytes !== undefined || artifactQuotaBytes !== undefined) && limits.artifactBytes > limits.artifactQuotaBytes) {
+    problems.push(`limits.artifact_bytes: expected at most limits.artifact_quota_bytes (${limits.artifactQuotaBytes}), got ${limits.artifactBytes}`);
+  }
+  return limits;
 }
 
 function readWholeNumber(value: unknown, wanted: WholeNumber, problems: string[]): number | undefined {

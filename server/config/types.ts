@@ -1,4 +1,5 @@
 // The server's configuration file, as the server uses it once it has been read and checked.
+import { DEFAULT_ARTIFACT_BYTES, DEFAULT_ARTIFACT_QUOTA_BYTES } from './artifact-limits.ts';
 
 /** A package (and optionally host, arch, tags) that should report at least every `maxAgeSeconds`. */
 export interface ExpectedBuilder {
@@ -68,12 +69,18 @@ export interface LimitsPolicy {
   stepOutputBytes: number;
   /** Test cases one result may carry; a result with more is refused. */
   testCasesPerResult: number;
+  /** Bytes of one uploaded file; a larger one is refused. Never above --max-body. */
+  artifactBytes: number;
+  /** Bytes all uploaded files may take; past it the oldest files are evicted, never results. */
+  artifactQuotaBytes: number;
 }
 
 export const DEFAULT_LIMITS: LimitsPolicy = {
   requestsPerMinute: 1200,
   stepOutputBytes: 1024 * 1024,
   testCasesPerResult: 100_000,
+  artifactBytes: DEFAULT_ARTIFACT_BYTES,
+  artifactQuotaBytes: DEFAULT_ARTIFACT_QUOTA_BYTES,
 };
 
 export interface ServerConfig {

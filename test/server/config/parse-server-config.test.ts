@@ -45,7 +45,7 @@ test('a full configuration is read with durations in seconds and defaults filled
       { repository: 'https://github.com/python/cpython.git', url: 'https://github.com/python/cpython/commit/{revision}' },
       { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
     ],
-    limits: { requestsPerMinute: 600, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000 },
+    limits: { requestsPerMinute: 600, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000, artifactBytes: 100 * 1024 ** 2, artifactQuotaBytes: 5 * 1024 ** 3 },
   });
 });
 
@@ -56,7 +56,7 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
     live: { abandonAfterSeconds: null, heartbeatSeconds: 15 },
     auth: { mode: 'open', anonymousBytesPerDay: 50 * 1024 * 1024 },
     commitLinks: [],
-    limits: { requestsPerMinute: 1200, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000 },
+    limits: { requestsPerMinute: 1200, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000, artifactBytes: 100 * 1024 ** 2, artifactQuotaBytes: 5 * 1024 ** 3 },
   });
   t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null, heartbeatSeconds: 15 });
   t.deepEqual(parseServerConfig({ retention: { keep_last: 1 } }).retention, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
