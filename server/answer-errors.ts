@@ -2,8 +2,11 @@
 // data: an XML-RPC call gets a fault, the JSON API `{"error": "..."}`, a browser on a page
 // the HTML error page, anything else (uploads, a GET of /xmlrpc) a line of text. Any other
 // error is a bug: logged with its stack, and answered only as "internal server error".
+// Too many requests is answered with HTTP 429 on every path, XML-RPC too, since a client
+// backs off at the HTTP level (docs/PROTOCOL.md, "Bounds").
 import type { Context, Middleware } from 'koa';
 import { DomainError } from './errors/domain-error.ts';
+import { TooManyRequestsError } from './errors/limit-errors.ts';
 import { discardUnreadBody } from './http/discard-body.ts';
 import { answerWithFault, isXmlRpcCall, readRunningMethod } from './rpc/answer-fault.ts';
 
@@ -24,7 +27,7 @@ export function answerErrors(options: AnswerErrorsOptions): Middleware {
       const answerable = error instanceof DomainError ? error : hideInternalError(ctx, error, options.log);
       // A client that sends its whole body before reading would otherwise see a broken pipe.
       await discardUnreadBody(ctx);
-      if (isXmlRpcCall(ctx)) {
+      if (isXmlRpcCall(ctx) && !(answerable instanceof TooManyRequestsError)) {
         answerWithFault(ctx, answerable);
       } else {
         answerOverHttp(ctx, answerable, options);

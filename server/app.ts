@@ -5,9 +5,11 @@ import Koa from 'koa';
 import { answerErrors } from './answer-errors.ts';
 import { createJsonRoutes } from './api/json-routes.ts';
 import { DEFAULT_ARTIFACT_BYTES, resolveArtifactBytes } from './config/artifact-limits.ts';
+import { DEFAULT_LIMITS } from './config/types.ts';
 import type { Coordinator } from './coordinator/types.ts';
 import { createHealthRoute } from './http/health-route.ts';
 import { HttpError } from './http/http-error.ts';
+import { limitRequests } from './http/limit-requests.ts';
 import { logRequests } from './http/log-requests.ts';
 import { ignoreLog, resolveMaxBodyBytes, type AppOptions } from './options.ts';
 import { createXmlRpcRoute } from './rpc/xmlrpc-route.ts';
@@ -41,6 +43,9 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   app.use(logRequests(log));
   app.use(setSecurityHeaders());
   app.use(answerErrors({ log, renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)) }));
+  app.use(limitRequests({
+    requestsPerMinute: options.requestsPerMinute ?? DEFAULT_LIMITS.requestsPerMinute, now: options.now ?? (() => Date.now() / 1000),
+  }));
   app.use(rejectUnrouted());
   app.use(protocolRoutes.routes());
   app.use(jsonRoutes.routes());

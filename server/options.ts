@@ -31,6 +31,10 @@ export interface AppOptions {
   artifactBytes?: number;
   /** See ServerOptions.trustProxy. */
   trustProxy?: boolean;
+  /** Requests one client address may make per minute, from the configuration's `limits.requests_per_minute`; 0 for no limit. Default 1200. */
+  requestsPerMinute?: number;
+  /** The clock, in Unix seconds, that request budgets are earned back by. */
+  now?: () => number;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';

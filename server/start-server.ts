@@ -34,6 +34,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const app = createApp(coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
     trustProxy: options.trustProxy,
+    requestsPerMinute: config.limits.requestsPerMinute, now: options.now,
     artifactBytes: config.limits.artifactBytes,
   });
   const server = http.createServer(app.callback());
