@@ -28,6 +28,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     expected: config.expected,
     retention: config.retention,
     live: config.live,
+    auth: config.auth,
     limits: config.limits,
     artifactQuotaBytes: config.limits.artifactQuotaBytes,
   });

@@ -1,5 +1,6 @@
-import { readServerConfigFile, ServerConfigError, startServer, type ServerOptions } from '../../server/index.ts';
+import { readServerConfigFile, ServerConfigError, startServer, type AuthMode, type ServerOptions } from '../../server/index.ts';
 import { parseByteSize, parseCommandOptions, parsePort, reportOptionsError } from './parse-command-options.ts';
+import { applyAuthMode, parseAuthModeOption } from './parse-auth-option.ts';
 import { collectOptionProblems, pickOption, readSwitchVariable, type PickedOption } from './read-option-variables.ts';
 
 // Every option can also be set in the environment, for systemd units and containers.
@@ -10,6 +11,7 @@ const VARIABLES = {
   'max-body': 'PONY_BUILD_MAX_BODY',
   config: 'PONY_BUILD_CONFIG',
   'trust-proxy': 'PONY_BUILD_TRUST_PROXY',
+  auth: 'PONY_BUILD_AUTH',
 } as const;
 
 const help = `Usage: pony-build serve [options]
@@ -24,6 +26,9 @@ Options:
   --config FILE      JSON file with expected builders and retention (see the README)
   --trust-proxy      behind a reverse proxy: take the client's address, scheme and host
                      from X-Forwarded-For, X-Forwarded-Proto and X-Forwarded-Host
+  --auth MODE        who may write results: open (anyone; the default), tokens (clients
+                     with a token from \`pony-build tokens add\`) or capped (anyone, but
+                     anonymous clients only auth.anonymous_bytes_per_day a day)
   -h, --help         show this help
 
 Environment (a flag on the command line wins over its variable):
@@ -33,9 +38,10 @@ Environment (a flag on the command line wins over its variable):
   PONY_BUILD_MAX_BODY     --max-body
   PONY_BUILD_CONFIG       --config
   PONY_BUILD_TRUST_PROXY  --trust-proxy: 1, true or yes; 0, false or no
+  PONY_BUILD_AUTH         --auth
 `;
 
-function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean; db: string; configFile: PickedOption } {
+function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean; db: string; configFile: PickedOption; authMode: AuthMode | undefined } {
   const { values } = parseCommandOptions('serve', argv, {
     host: { type: 'string' },
     port: { type: 'string' },
@@ -43,6 +49,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     'max-body': { type: 'string' },
     config: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    auth: { type: 'string' },
   });
   const pick = (flag: Exclude<keyof typeof VARIABLES, 'trust-proxy'>) => pickOption(flag, values[flag], VARIABLES[flag], env);
   const [port, maxBody] = [pick('port'), pick('max-body')];
@@ -55,6 +62,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     maxBodyBytes: problems.read(() => parseByteSize('serve', maxBody.source, maxBody.value)),
     configFile: pick('config'),
     trustProxy: values['trust-proxy'] ?? problems.read(() => readSwitchVariable('serve', VARIABLES['trust-proxy'], env)),
+    authMode: problems.read(() => parseAuthModeOption('serve', pick('auth'))),
   };
   problems.finish();
   return options;
@@ -71,9 +79,9 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const { help: _help, configFile, ...serverOptions } = options;
+  const { help: _help, configFile, authMode, ...serverOptions } = options;
   try {
-    serverOptions.config = configFile.value === undefined ? undefined : await readServerConfigFile(configFile.value);
+    serverOptions.config = applyAuthMode(configFile.value === undefined ? undefined : await readServerConfigFile(configFile.value), authMode);
   } catch (error) {
     if (error instanceof ServerConfigError) {
       const variable = configFile.source === '--config' ? '' : `${configFile.source}: `;

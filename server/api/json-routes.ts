@@ -15,7 +15,8 @@ import { toPackagesJson, toResultJson } from './json-views.ts';
 import { addLiveBuildRoutes } from './live-build-routes.ts';
 import { toLiveResultJson } from './live-result-json.ts';
 import { addPageJsonRoutes } from './page-json-routes.ts';
-import { readJsonObjectBody, readOptionalBodyField } from './read-json-body.ts';
+import { readOptionalBodyField } from './read-json-body.ts';
+import { readJsonWriteBody, writesClientInfo } from './read-json-write.ts';
 import { readKeyParam } from './read-key-param.ts';
 import { addTestRoutes } from './test-routes.ts';
 
@@ -27,8 +28,10 @@ export interface JsonRoutesOptions {
 export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOptions): Router {
   const router = new Router({ prefix: '/api/v1' });
 
+  const bodies = { coordinator, maxBodyBytes };
+
   router.post('/results', async (ctx) => {
-    const body = await readJsonObjectBody(ctx, maxBodyBytes);
+    const body = await readJsonWriteBody(ctx, bodies, writesClientInfo);
     // The coordinator checks both bags, as it does for XML-RPC.
     const added = await coordinator.addResults(
       body.client_info as WireStruct, body.results_list as WireStruct[], { clientIp: getClientIp(ctx) });
@@ -48,15 +51,17 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
   });
 
   router.post('/check-should-build', async (ctx) => {
-    const body = await readJsonObjectBody(ctx, maxBodyBytes);
-    const reserveBuild = readOptionalBodyField(body, 'reserve_build', 'boolean') ?? true;
+    // A reservation turns other clients away, so only a reserving call is a write.
+    const reserves = (body: WireStruct) => readOptionalBodyField(body, 'reserve_build', 'boolean') ?? true;
+    const body = await readJsonWriteBody(ctx, bodies, (read) => (reserves(read) ? writesClientInfo(read) : undefined));
+    const reserveBuild = reserves(body);
     const buildAllowance = readOptionalBodyField(body, 'build_allowance', 'number') ?? 0;
     const answer = await coordinator.checkShouldBuild(body.client_info as WireStruct, { reserveBuild, buildAllowance });
     ctx.body = { build: answer.build, reason: answer.reason };
   });
 
   router.post('/release-build', async (ctx) => {
-    const body = await readJsonObjectBody(ctx, maxBodyBytes);
+    const body = await readJsonWriteBody(ctx, bodies, writesClientInfo);
     ctx.body = { released: await coordinator.releaseBuild(body.client_info as WireStruct) };
   });
 
@@ -87,7 +92,7 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
     ctx.body = toResultJson(triple);
   });
 
-  addLiveBuildRoutes(router, coordinator, maxBodyBytes);
+  addLiveBuildRoutes(router, bodies);
   addTestRoutes(router, coordinator);
   addPageJsonRoutes(router, coordinator);
   return router;

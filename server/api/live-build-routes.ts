@@ -3,18 +3,18 @@
 // travels in the path; the coordinator checks every field, as it does for XML-RPC.
 import type { Router } from '@koa/router';
 import type { WireStruct } from '../../wire/types.ts';
-import type { Coordinator } from '../coordinator/types.ts';
 import { getClientIp } from '../http/client-ip.ts';
 import { toRunningBuildsJson } from './live-result-json.ts';
-import { readJsonObjectBody } from './read-json-body.ts';
+import { readJsonWriteBody, writesClientInfo, writesLiveBuild, type JsonWriteOptions } from './read-json-write.ts';
 
-export function addLiveBuildRoutes(router: Router, coordinator: Coordinator, maxBodyBytes: number): void {
+export function addLiveBuildRoutes(router: Router, bodies: JsonWriteOptions): void {
+  const { coordinator } = bodies;
   router.get('/builds', async (ctx) => {
     ctx.body = toRunningBuildsJson(await coordinator.listRunningBuilds());
   });
 
   router.post('/builds', async (ctx) => {
-    const body = await readJsonObjectBody(ctx, maxBodyBytes);
+    const body = await readJsonWriteBody(ctx, bodies, writesClientInfo);
     const begun = await coordinator.beginBuild(body.client_info as WireStruct, { clientIp: getClientIp(ctx) });
     ctx.status = 201;
     ctx.set('Location', `/api/v1/results/${begun.resultKey}`);
@@ -22,13 +22,13 @@ export function addLiveBuildRoutes(router: Router, coordinator: Coordinator, max
   });
 
   router.post('/builds/:token/steps', async (ctx) => {
-    const body = await readJsonObjectBody(ctx, maxBodyBytes);
+    const body = await readJsonWriteBody(ctx, bodies, writesLiveBuild(ctx));
     await coordinator.addStep(ctx.params.token!, body.step);
     ctx.body = { ok: true };
   });
 
   router.post('/builds/:token/output', async (ctx) => {
-    const body = await readJsonObjectBody(ctx, maxBodyBytes);
+    const body = await readJsonWriteBody(ctx, bodies, writesLiveBuild(ctx));
     await coordinator.appendOutput(ctx.params.token!, {
       stepIndex: body.step_index, stream: body.stream, text: body.text, offset: body.offset,
     });
@@ -36,7 +36,7 @@ export function addLiveBuildRoutes(router: Router, coordinator: Coordinator, max
   });
 
   router.post('/builds/:token/finish', async (ctx) => {
-    const body = await readJsonObjectBody(ctx, maxBodyBytes);
+    const body = await readJsonWriteBody(ctx, bodies, writesLiveBuild(ctx));
     const finished = await coordinator.finishBuild(ctx.params.token!, body.client_info as WireStruct, body.results_list);
     ctx.body = { result_key: finished.resultKey, auth_key: finished.authKey };
   });

@@ -11,13 +11,21 @@ import { HttpError } from '../http/http-error.ts';
 import { readRequestBody } from '../http/read-body.ts';
 import { decodeTaggedValue, TaggedJsonError } from '../store/tagged-json.ts';
 
-/** Reads and decodes a JSON object body; 415 for another content type, 400 for bytes that are not UTF-8, bad JSON or another value. */
-export async function readJsonObjectBody(ctx: Context, maxBytes: number): Promise<WireStruct> {
+/**
+ * Reads and decodes a JSON object body, with its size in bytes (which an anonymous writer's cap
+ * counts); 415 for another content type, 400 for bytes that are not UTF-8, bad JSON or another value.
+ */
+export async function readSizedJsonObjectBody(ctx: Context, maxBytes: number): Promise<{ body: WireStruct; bodyBytes: number }> {
   if (!ctx.is('application/json')) {
     const given = ctx.get('Content-Type') || 'none';
     throw new HttpError(415, `expected Content-Type application/json, got ${given}`);
   }
-  const text = readUtf8Body(await readRequestBody(ctx, maxBytes));
+  const bytes = await readRequestBody(ctx, maxBytes);
+  return { body: decodeJsonObject(bytes), bodyBytes: bytes.length };
+}
+
+function decodeJsonObject(bytes: Buffer): WireStruct {
+  const text = readUtf8Body(bytes);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,6 +1,7 @@
 // The original pony-build's XML-RPC methods and pony-build's own (release_build and the live
 // builds' four; docs/PROTOCOL.md, "XML-RPC methods"), each a thin call into the coordinator.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
+import type { WriteTarget } from '../auth/types.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import type { ParamSpec } from './read-params.ts';
@@ -12,13 +13,19 @@ export interface RpcCallContext {
 
 export interface RpcMethod {
   params: readonly ParamSpec[];
+  /** What a call changes, for the server's auth mode; absent (or undefined) for a read (docs/PROTOCOL.md, "Which calls are writes"). */
+  writes?(args: WireValue[]): WriteTarget | undefined;
   call(args: WireValue[], context: RpcCallContext): Promise<WireValue>;
 }
+
+const writesClientInfo = ([clientInfo]: WireValue[]): WriteTarget => ({ kind: 'client-info', clientInfo });
+const writesLiveBuild = ([updateToken]: WireValue[]): WriteTarget => ({ kind: 'live-build', updateToken: updateToken as string });
 
 // A Map, so that a method named `constructor` or `__proto__` is simply unknown.
 export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMethod>([
   ['add_results', {
     params: [{ name: 'client_info', type: 'struct' }, { name: 'results_list', type: 'array' }],
+    writes: writesClientInfo,
     async call([clientInfo, resultsList], { coordinator, clientIp }) {
       const added = await coordinator.addResults(clientInfo as WireStruct, resultsList as WireStruct[], { clientIp });
       return [added.resultKey, added.authKey];
@@ -40,6 +47,8 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
       { name: 'reserve_build', type: 'boolean', default: true },
       { name: 'build_allowance', type: 'number', default: 0 },
     ],
+    // A reservation turns other clients away, so only a reserving call is a write.
+    writes: (args) => (args[1] === true ? writesClientInfo(args) : undefined),
     async call([clientInfo, reserveBuild, buildAllowance], { coordinator }) {
       const answer = await coordinator.checkShouldBuild(clientInfo as WireStruct, {
         reserveBuild: reserveBuild as boolean,
@@ -50,6 +59,7 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
   }],
   ['release_build', {
     params: [{ name: 'client_info', type: 'struct' }],
+    writes: writesClientInfo,
     call: ([clientInfo], { coordinator }) => coordinator.releaseBuild(clientInfo as WireStruct),
   }],
   ['get_tagsets_for_package', {
@@ -65,6 +75,7 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
   }],
   ['begin_build', {
     params: [{ name: 'client_info', type: 'struct' }],
+    writes: writesClientInfo,
     async call([clientInfo], { coordinator, clientIp }) {
       const begun = await coordinator.beginBuild(clientInfo as WireStruct, { clientIp });
       return [begun.resultKey, begun.updateToken];
@@ -72,6 +83,7 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
   }],
   ['add_step', {
     params: [{ name: 'update_token', type: 'string' }, { name: 'step', type: 'struct' }],
+    writes: writesLiveBuild,
     async call([updateToken, step], { coordinator }) {
       await coordinator.addStep(updateToken as string, step);
       return true;
@@ -85,6 +97,7 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
       { name: 'text', type: 'text' },
       { name: 'offset', type: 'number', default: null },
     ],
+    writes: writesLiveBuild,
     async call([updateToken, stepIndex, stream, text, offset], { coordinator }) {
       await coordinator.appendOutput(updateToken as string, { stepIndex, stream, text, offset });
       return true;
@@ -96,6 +109,7 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
       { name: 'client_info', type: 'struct' },
       { name: 'results_list', type: 'array', default: null },
     ],
+    writes: writesLiveBuild,
     async call([updateToken, clientInfo, resultsList], { coordinator }) {
       const finished = await coordinator.finishBuild(updateToken as string, clientInfo as WireStruct, resultsList);
       return [finished.resultKey, finished.authKey];

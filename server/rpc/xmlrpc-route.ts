@@ -2,6 +2,7 @@
 // Whatever goes wrong is thrown; server/answer-errors.ts answers it as a fault.
 import type { Context, Middleware } from 'koa';
 import type { WireValue } from '../../wire/types.ts';
+import { guardWrite } from '../auth/guard-write.ts';
 import { parseMethodCall, serializeMethodResponse, XmlRpcParseError, type MethodCall } from '../../wire/xmlrpc/index.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { getClientIp } from '../http/client-ip.ts';
@@ -24,20 +25,25 @@ export function createXmlRpcRoute({ coordinator, maxBodyBytes }: XmlRpcRouteOpti
     if (ctx.method !== 'POST') {
       throw new HttpError(405, 'XML-RPC requests must be POSTed to /xmlrpc', { headers: { Allow: 'POST' } });
     }
-    const call = await readMethodCall(ctx, maxBodyBytes);
+    const { call, bodyBytes } = await readMethodCall(ctx, maxBodyBytes);
     const method = findMethod(call.methodName);
     const args = readParams(call.methodName, method.params, call.params);
     markMethodRunning(ctx, call.methodName);
+    // The method's name is in the body, so a write is known, and refused, only once the body is read.
+    const target = method.writes?.(args);
+    if (target !== undefined) {
+      await guardWrite(ctx, coordinator, { target, bodyBytes });
+    }
     const value = await method.call(args, { coordinator, clientIp: getClientIp(ctx) });
     ctx.type = 'text/xml';
     ctx.body = serializeAnswer(value);
   };
 }
 
-async function readMethodCall(ctx: Context, maxBodyBytes: number): Promise<MethodCall> {
+async function readMethodCall(ctx: Context, maxBodyBytes: number): Promise<{ call: MethodCall; bodyBytes: number }> {
   const body = await readRequestBody(ctx, maxBodyBytes);
   try {
-    return parseMethodCall(body, { maxBytes: maxBodyBytes });
+    return { call: parseMethodCall(body, { maxBytes: maxBodyBytes }), bodyBytes: body.length };
   } catch (error) {
     throw error instanceof XmlRpcParseError ? new MalformedCallError(error.message, error) : error;
   }

@@ -2,6 +2,7 @@
 // before the body is read, so an unauthorised client never has a file held in memory; its body
 // is only dropped, up to a bound, before the 401 (server/http/discard-body.ts).
 import type { Middleware } from 'koa';
+import { guardWrite, identifyWriter } from '../auth/guard-write.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { UnknownAuthKeyError } from '../errors/domain-errors.ts';
 import { formatBytes } from '../http/format-bytes.ts';
@@ -31,6 +32,7 @@ export function createUploadRoute({ coordinator, maxBodyBytes, artifactBytes = m
       throw new HttpError(405, 'files must be POSTed to /upload', { headers: { Allow: 'POST' } });
     }
     const query = readUploadQuery(ctx.query);
+    const writer = await identifyWriter(ctx, coordinator);
     if (!(await coordinator.isAuthKeyKnown(query.authKey))) {
       throw new UnknownAuthKeyError();
     }
@@ -38,6 +40,7 @@ export function createUploadRoute({ coordinator, maxBodyBytes, artifactBytes = m
     if (content.length === 0) {
       throw new HttpError(400, 'the upload has no body; send the file as the request body');
     }
+    await guardWrite(ctx, coordinator, { target: { kind: 'result', authKey: query.authKey }, bodyBytes: content.length }, writer);
     const upload = await coordinator.addUpload({ ...query, content });
     ctx.type = 'text/plain; charset=utf-8';
     ctx.body = `stored ${upload.filename} (${formatBytes(upload.size)}) with result ${upload.resultKey}\n`;

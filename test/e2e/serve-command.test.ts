@@ -132,7 +132,8 @@ test('serve --help lists the flags and their variables', async (t) => {
   const run = await runTypeScript(cli, ['serve', '--help']);
   t.is(run.code, 0, run.stderr);
   t.regex(run.stdout, /\n {2}--trust-proxy {6}behind a reverse proxy/);
-  for (const [variable, flag] of [['HOST', 'host'], ['PORT', 'port'], ['DB', 'db'], ['MAX_BODY', 'max-body'], ['CONFIG', 'config'], ['TRUST_PROXY', 'trust-proxy']]) {
+  t.regex(run.stdout, /\n {2}--auth MODE {8}who may write results: open \(anyone; the default\), tokens/);
+  for (const [variable, flag] of [['HOST', 'host'], ['PORT', 'port'], ['DB', 'db'], ['MAX_BODY', 'max-body'], ['CONFIG', 'config'], ['TRUST_PROXY', 'trust-proxy'], ['AUTH', 'auth']]) {
     t.regex(run.stdout, new RegExp(`\\n {2}PONY_BUILD_${variable} +--${flag}\\b`));
   }
 });
@@ -175,4 +176,29 @@ test('demo (what npm start runs) serves, reports the example recipe to itself, a
   running.child.kill('SIGINT');
   const finished = await running.finished;
   t.is(finished.code, 0, finished.stderr);
+});
+
+test('serve --auth tokens refuses writes without a token and takes them with one added by `pony-build tokens add`', async (t) => {
+  const directory = makeTempDir(t);
+  const running = startTypeScript(cli, ['serve', '--port', '0', '--db', 'ci.db', '--auth', 'tokens'], { cwd: directory });
+  t.teardown(() => running.child.kill('SIGTERM'));
+  const url = await waitForServeUrl(running);
+  const refused = await postResult(url);
+  t.is(refused.status, 401);
+  t.regex(((await refused.json()) as { error: string }).error, /^this server takes writes only from clients with a client token; /);
+  const added = await runTypeScript(cli, ['tokens', 'add', 'ci-1', '--db', 'ci.db'], { cwd: directory });
+  const secret = /^token: ([0-9a-f]{64})$/m.exec(added.stdout)![1]!;
+  t.is((await postResult(url, { Authorization: `Bearer ${secret}` })).status, 201);
+  running.child.kill('SIGTERM');
+  t.is((await running.finished).code, 0);
+});
+
+test('serve refuses an unknown --auth mode, or one from PONY_BUILD_AUTH, by name', async (t) => {
+  const directory = makeTempDir(t);
+  const flag = await runTypeScript(cli, ['serve', '--auth', 'closed'], { cwd: directory });
+  t.deepEqual([flag.code, flag.stderr], [2, 'pony-build serve: expected --auth to be one of open, tokens, capped, got `closed`\n'
+    + 'Run `pony-build serve --help` for the options.\n']);
+  const variable = await runTypeScript(cli, ['serve'], { cwd: directory, env: { PONY_BUILD_AUTH: 'closed' } });
+  t.is(variable.code, 2);
+  t.regex(variable.stderr, /^pony-build serve: expected PONY_BUILD_AUTH to be one of open, tokens, capped, got `closed`\n/);
 });

@@ -2,7 +2,8 @@
 // server on the same file taking the token at once.
 import path from 'node:path';
 import test from 'ava';
-import { createCoordinator, openSqliteStore } from '../../server/index.ts';
+import { createCoordinator, openSqliteStore, startServer } from '../../server/index.ts';
+import { EMPTY_SERVER_CONFIG } from '../../server/config/types.ts';
 import { projectRoot, runTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
 
@@ -38,6 +39,31 @@ test('tokens add prints the secret once with how to use it; list shows names and
     ['ci-linux', 'widget', 'builder-1,builder-2', 'TIME', 'never', '-'],
     ['any', 'any', 'any', 'TIME', 'never', '-'],
   ]);
+});
+
+test('a token added while the server runs is accepted at once, shows when it was last used, and is refused once revoked', async (t) => {
+  const db = await makeDatabase(t);
+  const server = await startServer({ port: 0, db, config: { ...EMPTY_SERVER_CONFIG, auth: { mode: 'tokens', anonymousBytesPerDay: 1 } } });
+  t.teardown(() => server.close());
+  const added = await tokens('add', 'ci-1', '--db', db);
+  const secret = /^token: ([0-9a-f]{64})$/m.exec(added.stdout)![1]!;
+  const post = () => fetch(new URL('api/v1/results', server.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ client_info: { package: 'widget' }, results_list: [] }),
+  });
+  t.is((await post()).status, 201);
+  const listed = await tokens('list', '--db', db);
+  t.regex(listed.stdout, /^ci-1 +any +any +\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ +\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ +-$/m);
+
+  const revoked = await tokens('revoke', 'ci-1', '--db', db);
+  t.deepEqual([revoked.code, revoked.stdout], [0, 'revoked client token ci-1; the server refuses it from now on\n']);
+  const refused = await post();
+  t.is(refused.status, 401);
+  t.regex(((await refused.json()) as { error: string }).error, /^the client token "ci-1" was revoked at /);
+  const again = await tokens('revoke', 'ci-1', '--db', db);
+  t.is(again.code, 0);
+  t.regex(again.stdout, /^client token ci-1 was already revoked at \S+; nothing changed\n$/);
 });
 
 test('clear errors: a duplicate name, an unknown name, a bad name, a missing --db, a database that is not there', async (t) => {
