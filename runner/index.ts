@@ -25,6 +25,7 @@ export { createConsoleReporter, type ConsoleReporterOptions } from './console/co
 export { runRecipe, exitCodes, type Recipe } from './recipe/run-recipe.ts';
 export { parseRecipeOptions, getRecipeHelp, type RecipeOptions } from './recipe/options.ts';
 export { parseServerUrl, type ServerAddress } from './transport/server-url.ts';
+export { CLIENT_TOKEN_VARIABLE, ClientTokenError, pickClientToken, type ClientToken } from './transport/client-token.ts';
 export { checkShouldBuild, sendResults, type SentResult, type ShouldBuildAnswer } from './transport/server-calls.ts';
 export { createServerReporter, type ServerReporterOptions } from './transport/server-reporter.ts';
 export { createLiveReporter, noLiveBuildsMessage, type LiveOutcome, type LiveReporter, type LiveReporterOptions } from './transport/live-reporter.ts';

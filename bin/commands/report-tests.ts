@@ -1,6 +1,7 @@
 import {
   buildTestReportResult,
   parseServerUrl,
+  pickClientToken,
   readTestReportFile,
   reportFormats,
   sendResults,
@@ -19,6 +20,7 @@ failure message. The build counts as successful when no test failed.
 
 Options:
   --report URL, -s URL   the server's root URL or its /xmlrpc URL (default: $PONY_BUILD_SERVER)
+  --token NAME:TOKEN     the client token, when the URL holds none (default: $PONY_BUILD_TOKEN)
   --package NAME         the package the results belong to (required)
   --host HOST            the build machine's name (default: this machine's)
   --arch ARCH            the platform (default: this machine's, e.g. linux-x86_64)
@@ -92,6 +94,7 @@ function parseReportTestsOptions(argv: string[]): ReportTestsOptions | undefined
     {
       report: { type: 'string', short: 's' },
       'server-url': { type: 'string' },
+      token: { type: 'string' },
       package: { type: 'string' },
       host: { type: 'string' },
       arch: { type: 'string' },
@@ -114,7 +117,7 @@ function parseReportTestsOptions(argv: string[]): ReportTestsOptions | undefined
     problems.push('--report URL is required (or set PONY_BUILD_SERVER)');
   } else {
     try {
-      server = parseServerUrl(url);
+      server = parseServerUrl(url, pickClientToken(values.token, process.env));
     } catch (error) {
       problems.push((error as Error).message);
     }

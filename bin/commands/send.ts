@@ -1,4 +1,13 @@
-import { getSpoolDirectory, parseServerUrl, readResultFile, sendResults, sendSpooledResults, type ServerAddress } from '../../runner/index.ts';
+import {
+  getSpoolDirectory,
+  parseServerUrl,
+  pickClientToken,
+  readResultFile,
+  sendResults,
+  sendSpooledResults,
+  type ClientToken,
+  type ServerAddress,
+} from '../../runner/index.ts';
 import { parseCommandOptions, reportOptionsError, CommandOptionsError } from './parse-command-options.ts';
 
 const help = `Usage: pony-build send FILE... --report URL
@@ -14,10 +23,11 @@ removed once the server acknowledged it; the next recipe run reporting to that
 server does the same before it builds. With --report URL (or $PONY_BUILD_SERVER)
 only that server's results are sent, with the URL's credentials; without one,
 each goes to the server it was spooled for, whose URL was kept without
-credentials.
+credentials, and with --token or $PONY_BUILD_TOKEN when given.
 
 Options:
   --report URL, -s URL   the server's root URL or its /xmlrpc URL (default: $PONY_BUILD_SERVER)
+  --token NAME:TOKEN     the client token, when the URL holds none (default: $PONY_BUILD_TOKEN)
   --spool                send the spooled results instead of files
   -h, --help             show this help
 
@@ -28,12 +38,15 @@ interface SendRequest {
   files: string[];
   spool: boolean;
   server: ServerAddress | undefined;
+  token: ClientToken | undefined;
 }
 
 export async function runSendCommand(argv: string[]): Promise<number> {
   let request: SendRequest;
   try {
-    const { values, positionals } = parseCommandOptions('send', argv, { report: { type: 'string', short: 's' }, spool: { type: 'boolean' } }, true);
+    const { values, positionals } = parseCommandOptions('send', argv, {
+      report: { type: 'string', short: 's' }, spool: { type: 'boolean' }, token: { type: 'string' },
+    }, true);
     if (values.help) {
       process.stdout.write(help);
       return 0;
@@ -49,15 +62,16 @@ export async function runSendCommand(argv: string[]): Promise<number> {
     if (!url && !spool) {
       problems.push('--report URL is required (or set PONY_BUILD_SERVER)');
     }
-    const server = url ? parseServerUrlOrNote(url, problems) : undefined;
+    const token = noteProblem(() => pickClientToken(values.token, process.env), problems);
+    const server = url ? noteProblem(() => parseServerUrl(url, token), problems) : undefined;
     if (problems.length > 0) {
       throw new CommandOptionsError('send', problems);
     }
-    request = { files: positionals, spool, server };
+    request = { files: positionals, spool, server, token };
   } catch (error) {
     return reportOptionsError(error);
   }
-  return request.spool ? sendSpool(request.server) : sendFiles(request.files, request.server!);
+  return request.spool ? sendSpool(request.server, request.token) : sendFiles(request.files, request.server!);
 }
 
 async function sendFiles(files: string[], server: ServerAddress): Promise<number> {
@@ -75,10 +89,11 @@ async function sendFiles(files: string[], server: ServerAddress): Promise<number
   return failures === 0 ? 0 : 1;
 }
 
-async function sendSpool(server: ServerAddress | undefined): Promise<number> {
+async function sendSpool(server: ServerAddress | undefined, token: ClientToken | undefined): Promise<number> {
   const directory = getSpoolDirectory();
   const report = await sendSpooledResults(directory, {
     server,
+    token,
     print: (line) => process.stdout.write(`${line}\n`),
     warn: (line) => process.stderr.write(`${line}\n`),
   });
@@ -88,9 +103,9 @@ async function sendSpool(server: ServerAddress | undefined): Promise<number> {
   return report.kept + report.rejected === 0 ? 0 : 1;
 }
 
-function parseServerUrlOrNote(url: string, problems: string[]): ServerAddress | undefined {
+function noteProblem<T>(read: () => T, problems: string[]): T | undefined {
   try {
-    return parseServerUrl(url);
+    return read();
   } catch (error) {
     problems.push((error as Error).message);
     return undefined;

@@ -1,10 +1,13 @@
 // The recipe command line, with the original pony_client's option names, so
 // cron lines written for it keep working.
 import { parseArgs } from 'node:util';
+import { ClientTokenError, pickClientToken, type ClientToken } from '../transport/client-token.ts';
 
 export interface RecipeOptions {
   /** Server root or XML-RPC URL; undefined means a local run. */
   report?: string;
+  /** The client token from --token or $PONY_BUILD_TOKEN; credentials in the report URL win over it. */
+  token?: ClientToken;
   forceBuild: boolean;
   noReport: boolean;
   /** Send the result once, at the end, instead of reporting the build as it runs. */
@@ -29,6 +32,7 @@ export class RecipeOptionsError extends Error {
 const optionTable = {
   report: { type: 'string', short: 's' },
   'server-url': { type: 'string' },
+  token: { type: 'string' },
   'force-build': { type: 'boolean', short: 'f' },
   'no-report': { type: 'boolean', short: 'n' },
   'no-live': { type: 'boolean' },
@@ -56,6 +60,9 @@ Options:
                          spooled ($PONY_BUILD_SPOOL, default ~/.pony-build/spool)
                          and sent first by the next run reporting there.
                          Default: $PONY_BUILD_SERVER, else a local run.
+  --token NAME:TOKEN     the client token a server with --auth tokens or capped
+                         wants, when the URL holds none (http://NAME:TOKEN@host/
+                         does the same). Default: $PONY_BUILD_TOKEN
   -f, --force-build      build even when the server says it is up to date
   -n, --no-report        do not send the result, even with --report
   --no-live              send the result once, when the build ends, instead of
@@ -99,12 +106,14 @@ export function parseRecipeOptions(argv: readonly string[], env: NodeJS.ProcessE
   if (values.report !== undefined && values['server-url'] !== undefined && values.report !== values['server-url']) {
     problems.push('--report and --server-url name different servers; give one');
   }
+  const token = readToken(stringValue(values.token), env, problems);
   if (problems.length > 0) {
     throw new RecipeOptionsError(problems);
   }
   const tagValues = [...splitTags(env.PONY_BUILD_TAGS), ...((values.tagset as string[] | undefined) ?? []).flatMap(splitTags)];
   return {
     report,
+    token,
     forceBuild: values['force-build'] === true,
     noReport: values['no-report'] === true,
     noLive: values['no-live'] === true,
@@ -117,6 +126,18 @@ export function parseRecipeOptions(argv: readonly string[], env: NodeJS.ProcessE
     logDir: stringValue(values['log-dir']),
     help: values.help === true,
   };
+}
+
+function readToken(flagValue: string | undefined, env: NodeJS.ProcessEnv, problems: string[]): ClientToken | undefined {
+  try {
+    return pickClientToken(flagValue, env);
+  } catch (error) {
+    if (!(error instanceof ClientTokenError)) {
+      throw error;
+    }
+    problems.push(error.message);
+    return undefined;
+  }
 }
 
 function stringValue(value: unknown): string | undefined {

@@ -40,7 +40,7 @@ async function runRecipeCommand(recipe: Recipe, argv: readonly string[]): Promis
   let server: ServerAddress | undefined;
   try {
     options = parseRecipeOptions(argv);
-    server = options.report && !options.noReport ? parseServerUrl(options.report) : undefined;
+    server = options.report && !options.noReport ? parseServerUrl(options.report, options.token) : undefined;
   } catch (error) {
     if (error instanceof RecipeOptionsError || error instanceof Error) {
       process.stderr.write(`pony-build: ${error.message}\nRun \`${command} --help\` for the options.\n`);

@@ -3,6 +3,7 @@
 // it refused is set aside (it would be refused again) so it never blocks the ones after it.
 import { sendFinishedResult } from '../transport/send-finished-result.ts';
 import { isServerUnavailable } from '../transport/server-unavailable.ts';
+import type { ClientToken } from '../transport/client-token.ts';
 import { parseServerUrl, type ServerAddress } from '../transport/server-url.ts';
 import { ResultFileError } from '../result-file/result-file.ts';
 import { listSpoolEntries, readSpoolEntry, removeSpoolEntry, setSpoolEntryAside } from './spool-entry.ts';
@@ -10,6 +11,8 @@ import { listSpoolEntries, readSpoolEntry, removeSpoolEntry, setSpoolEntryAside 
 export interface SpoolSendOptions {
   /** Send only this server's entries, with its credentials; without it, each entry goes to the server it names. */
   server?: ServerAddress;
+  /** Without `server`: the client token (--token, $PONY_BUILD_TOKEN) sent to each server, whose spooled URL holds none. */
+  token?: ClientToken;
   /** Told of each result sent. */
   print: (line: string) => void;
   /** Told of what failed and what stays spooled. */
@@ -43,7 +46,7 @@ export async function sendSpooledResults(directory: string, options: SpoolSendOp
       continue;
     }
     try {
-      const server = options.server ?? parseServerUrl(entry.server);
+      const server = options.server ?? parseServerUrl(entry.server, options.token);
       const sent = await sendFinishedResult(server, { clientInfo: entry.client_info, results: entry.results_list, updateToken: entry.update_token }, options.timeoutMs);
       await removeSpoolEntry(file);
       report.sent += 1;

@@ -2,6 +2,7 @@
 export { callXmlRpc, type CallXmlRpcOptions } from './xmlrpc-client.ts';
 export { XmlRpcTransportError, type TransportFailure } from './transport-error.ts';
 export { hidePassword, parseServerUrl, type ServerAddress } from './server-url.ts';
+export { CLIENT_TOKEN_VARIABLE, ClientTokenError, pickClientToken, type ClientToken } from './client-token.ts';
 export { checkShouldBuild, getLastResultForTagset, releaseBuild, sendResults, type SentResult, type ShouldBuildAnswer } from './server-calls.ts';
 export { createServerReporter, type ServerReporterOptions } from './server-reporter.ts';
 export { createLiveReporter, noLiveBuildsMessage, type LiveOutcome, type LiveReporter, type LiveReporterOptions } from './live-reporter.ts';

@@ -1,5 +1,6 @@
 // Users give either the server's root URL or its XML-RPC URL (the original
 // clients were configured with `http://host:port/xmlrpc`); both must work.
+import type { ClientToken } from './client-token.ts';
 
 export interface ServerAddress {
   /** The URL XML-RPC calls go to, credentials included. */
@@ -10,12 +11,16 @@ export interface ServerAddress {
 
 export class ServerUrlError extends Error {
   constructor(readonly value: string, reason: string) {
-    super(`Expected the server URL to be an http:// or https:// URL, got \`${value}\`: ${reason}`);
+    super(`Expected the server URL to be an http:// or https:// URL, got \`${hideUserInfoPassword(value)}\`: ${reason}`);
     this.name = 'ServerUrlError';
   }
 }
 
-export function parseServerUrl(value: string): ServerAddress {
+/**
+ * The server's addresses. A client token given apart (--token, $PONY_BUILD_TOKEN) goes into
+ * the XML-RPC URL's user info, unless the URL has credentials of its own, which win.
+ */
+export function parseServerUrl(value: string, token?: ClientToken): ServerAddress {
   let url: URL;
   try {
     url = new URL(value);
@@ -27,6 +32,10 @@ export function parseServerUrl(value: string): ServerAddress {
   }
   url.search = '';
   url.hash = '';
+  if (token !== undefined && url.username === '' && url.password === '') {
+    url.username = encodeURIComponent(token.name);
+    url.password = encodeURIComponent(token.secret);
+  }
   const path = url.pathname.replace(/\/+$/, '');
   const rootPath = path.endsWith('/xmlrpc') ? path.slice(0, -'/xmlrpc'.length) : path;
   url.pathname = `${rootPath}/xmlrpc`;
@@ -37,11 +46,21 @@ export function parseServerUrl(value: string): ServerAddress {
   return { xmlrpcUrl, webUrl: url.href };
 }
 
-/** The URL as it may be shown: in a terminal, a log, a hint to copy. */
+/** The URL as it may be shown: in a terminal, a log, a hint to copy (`http://NAME:***@host/`). */
 export function hidePassword(url: string): string {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return hideUserInfoPassword(url);
+  }
   if (parsed.password) {
     parsed.password = '***';
   }
   return parsed.href;
+}
+
+// For text that is not a URL at all, which may still hold one's credentials.
+function hideUserInfoPassword(text: string): string {
+  return text.replace(/\/\/([^/@:\s]*):[^/@\s]*@/g, '//$1:***@');
 }

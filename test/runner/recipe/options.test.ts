@@ -40,3 +40,12 @@ test('--no-live sends the result whole; a reported run is live by default', (t) 
   t.false(parseRecipeOptions(['--report', 'http://a/'], {}).noLive);
   t.true(parseRecipeOptions(['--report', 'http://a/', '--no-live'], {}).noLive);
 });
+
+test('the client token comes from --token, else PONY_BUILD_TOKEN; a wrong one is reported with the other problems', (t) => {
+  t.deepEqual(parseRecipeOptions(['--token', 'ci-1:abc'], { PONY_BUILD_TOKEN: 'ci-2:def' }).token, { name: 'ci-1', secret: 'abc' });
+  t.deepEqual(parseRecipeOptions([], { PONY_BUILD_TOKEN: 'ci-2:def' }).token, { name: 'ci-2', secret: 'def' });
+  t.is(parseRecipeOptions([], {}).token, undefined);
+  const error = t.throws(() => parseRecipeOptions(['--token', 'abc', 'stray'], {}));
+  t.is(error.message, '2 problems with the options:\n  unexpected argument: stray\n'
+    + '  expected --token to be NAME:TOKEN, as `pony-build tokens add` printed it, got a value without a colon (3 characters)');
+});
