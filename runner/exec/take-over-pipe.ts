@@ -5,6 +5,15 @@ import type { Readable } from 'node:stream';
 // takes what waits, so a runner that fell behind catches up in few reads.
 const READ_BUFFER_BYTES = 256 * 1024;
 
+// A read that comes back small means the child writes slower than the runner reads, and each
+// such read costs two system calls and a trip into JavaScript for a few kilobytes. Sleeping a
+// quarter of a millisecond lets the child's writes gather into one larger read, which halves
+// what a step streaming output costs the runner (and the child, whose writes then wake nobody).
+// The socket pair takes ~200 KiB meanwhile, more than the fastest child writes in that time.
+const GATHER_BELOW_BYTES = 64 * 1024;
+const GATHER_MS = 0.25;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
 /** Receives the bytes of one read, in a buffer that the next read overwrites. */
 export type PipeBytesListener = (bytes: Buffer) => void;
 
@@ -31,9 +40,16 @@ export function takeOverPipe(spawned: Readable, onBytes: PipeBytesListener): Soc
   pipe._handle = null;
   spawned.destroy();
   const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
-  return new Socket({
+  const socket: Socket = new Socket({
     handle,
     readable: true,
-    onread: { buffer, callback: (length: number) => void onBytes(buffer.subarray(0, length)) },
+    onread: {
+      buffer,
+      callback: (length: number) => {
+        onBytes(buffer.subarray(0, length));
+        if (length < GATHER_BELOW_BYTES && !socket.isPaused()) Atomics.wait(sleeper, 0, 0, GATHER_MS);
+      },
+    },
   } as ConstructorParameters<typeof Socket>[0]);
+  return socket;
 }
