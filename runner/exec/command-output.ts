@@ -16,7 +16,7 @@ export interface CommandOutputOptions {
   captures: Record<OutputStream, BoundedCapture>;
   logFile?: LogFile;
   onOutput?: OutputListener;
-  /** A consumer is behind: reading both streams stops until `wait` settles (it never rejects). */
+  /** The live listener is behind: reading both streams stops until `wait` settles (it never rejects). */
   onBehind: (wait: Promise<void>) => void;
   onConsumerError: (error: unknown) => void;
 }
@@ -45,8 +45,7 @@ export class CommandOutput {
   // Called only while no consumer is behind, since reading stops then.
   receive(stream: OutputStream, bytes: Buffer): void {
     this.#options.captures[stream].add(bytes);
-    const logWait = this.#options.logFile?.write(bytes);
-    if (logWait !== undefined) this.#options.onBehind(logWait);
+    this.#options.logFile?.write(bytes);
     if (this.#decoders === undefined || this.#hasFailed) return;
     if (stream !== this.#waitingStream) this.#deliverWaiting(false);
     this.#waitingStream = stream;
