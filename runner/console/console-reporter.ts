@@ -10,7 +10,8 @@ import { createPalette, shouldUseColor, type Palette } from './colors.ts';
 import { formatStepArtifacts } from './format-artifacts.ts';
 import { formatDuration } from './format-duration.ts';
 import { formatFailedCase, formatStepTestReport, listFailedCases, maxListedFailures } from './format-test-report.ts';
-import { LineInterleaver, writeWithBackpressure } from './interleave-lines.ts';
+import { LineInterleaver } from './interleave-lines.ts';
+import { createTextWriter } from './write-text.ts';
 
 export interface ConsoleReporterOptions {
   stdout?: Writable & { isTTY?: boolean };
@@ -44,7 +45,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions = {}): Run
   // Only what the summary prints is kept, not every step's cases.
   const failedTests: string[] = [];
   let unlistedFailedTests = 0;
-  const say = (line: string) => writeWithBackpressure(stdout, `${line}\n`);
+  const writeOut = createTextWriter(stdout);
+  const say = (line: string) => writeOut(`${line}\n`);
 
   return (event: RunEvent) => {
     switch (event.type) {

@@ -7,8 +7,6 @@ import type { Writable } from 'node:stream';
 import type { OutputStream } from '../../wire/types.ts';
 import { createTextWriter, type TextWriter } from './write-text.ts';
 
-export { writeWithBackpressure } from './write-text.ts';
-
 // A stream that never finishes its line (a progress bar) must not hold the other forever.
 const maxWaitingLength = 64 * 1024;
 
