@@ -187,28 +187,41 @@ test('a step that cannot be run at all fails like any other, and the build still
 });
 
 test('a function step that times out has everything it started killed, children included', async (t) => {
-  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { existsSync, mkdtempSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { isProcessRunning, killIfRunning, waitUntilStopped } = await import('../exec/helpers.ts');
   const directory = mkdtempSync(`${tmpdir()}/pony-fn-`);
   t.teardown(() => rmSync(directory, { recursive: true, force: true }));
   const pidFile = `${directory}/pid`;
-  const outcome = await runBuild({
-    package: 'p',
-    steps: [
-      functionStep('starts a grandchild', async ({ $ }) => {
-        // Sleeps longer than any test run, so only the kill can end them.
-        await $`sh -c ${`sleep 3601 & echo $! > ${pidFile}; sleep 3602`}`;
-        // The timeout is the thing tested, so it must be time; it only has to outlast starting
-        // one shell, which took over a second on a machine busy with two CPU-bound processes.
-      }, { timeout: 5 }),
-    ],
-  });
-  const grandchild = Number(readFileSync(pidFile, 'utf8'));
-  t.teardown(() => killIfRunning(grandchild));
-  t.like(outcome.results[0], { termination: 'timeout' });
-  await waitUntilStopped(grandchild);
-  t.false(isProcessRunning(grandchild), 'the background sleep is gone');
+  // The timeout is the thing tested, so it must be time, and the grandchild must be started
+  // before it fires. On a machine busy with other test files and CPU-bound processes, loading
+  // zx and starting a shell has taken over five seconds; a run killed before the shell wrote
+  // the pid proves nothing, so it is tried again with twice the time, a bounded number of times.
+  for (const timeout of [5, 10, 20, 40]) {
+    const outcome = await runBuild({
+      package: 'p',
+      steps: [
+        functionStep('warms up zx', async ({ $ }) => {
+          await $`true`;
+        }),
+        functionStep('starts a grandchild', async ({ $ }) => {
+          // Sleeps longer than any test run, so only the kill can end them.
+          await $`sh -c ${`sleep 3601 & echo $! > ${pidFile}; sleep 3602`}`;
+        }, { timeout }),
+      ],
+    });
+    t.like(outcome.results[1], { termination: 'timeout' });
+    if (!existsSync(pidFile)) {
+      t.log(`the shell had not started within ${timeout} s; trying again with more time`);
+      continue;
+    }
+    const grandchild = Number(readFileSync(pidFile, 'utf8'));
+    t.teardown(() => killIfRunning(grandchild));
+    await waitUntilStopped(grandchild);
+    t.false(isProcessRunning(grandchild), 'the background sleep is gone');
+    return;
+  }
+  t.fail('the shell never started within the timeouts tried');
 });
 
 test('each run makes one submission id, announced at build:start and carried by the result', async (t) => {
