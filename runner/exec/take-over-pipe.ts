@@ -32,8 +32,10 @@ export function takeOverPipe(spawned: Readable, onBytes: PipeBytesListener): Soc
   // a buffer of ours, but spawn cannot be given one: its pipe handle moves to one made here.
   const pipe = spawned as unknown as SpawnedPipe;
   const handle = pipe._handle;
-  if (handle === null || typeof handle !== 'object') {
-    throw new Error(`Expected a spawned child's pipe with its handle, got a ${spawned.constructor.name} without one`);
+  if (!(spawned instanceof Socket) || handle === null || typeof handle !== 'object') {
+    // `_handle` is node's own field, not its API: should a version of node not have it, the
+    // spawned socket is read as it is, a new Buffer per read, which is slower but the same bytes.
+    return readAsSpawned(spawned, onBytes);
   }
   // Closed without its handle, the spawned socket lets go of the pipe: node's child process
   // counts it closed and no longer resumes it when the child exits, which would undo a pause.
@@ -52,4 +54,9 @@ export function takeOverPipe(spawned: Readable, onBytes: PipeBytesListener): Soc
     },
   } as ConstructorParameters<typeof Socket>[0]);
   return socket;
+}
+
+function readAsSpawned(spawned: Readable, onBytes: PipeBytesListener): Socket {
+  spawned.on('data', (bytes: Buffer) => onBytes(bytes));
+  return spawned as Socket;
 }
