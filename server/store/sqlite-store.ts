@@ -63,13 +63,15 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
 }
 
 function configureDatabase(database: Database.Database, path: string): void {
+  // First, so that the pragmas and migrations below also wait for a lock that another process
+  // (a server, an admin command) holds, instead of failing at once with "database is locked".
+  database.pragma('busy_timeout = 5000');
   if (path !== ':memory:' && path !== '') {
     database.pragma('journal_mode = WAL');
     // With WAL, NORMAL loses at most the last transactions on power loss, never consistency.
     database.pragma('synchronous = NORMAL');
   }
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
 }
 
 function createSqliteStore(database: Database.Database, files: UploadFiles): Store {
