@@ -7,6 +7,7 @@ import { createJsonRoutes } from './api/json-routes.ts';
 import { DEFAULT_ARTIFACT_BYTES, resolveArtifactBytes } from './config/artifact-limits.ts';
 import { DEFAULT_LIMITS } from './config/types.ts';
 import type { Coordinator } from './coordinator/types.ts';
+import { resolveBasePath, serveUnderBasePath } from './http/base-path.ts';
 import { createHealthRoute } from './http/health-route.ts';
 import { HttpError } from './http/http-error.ts';
 import { limitRequests } from './http/limit-requests.ts';
@@ -22,7 +23,8 @@ import { toErrorPage } from './web/error-view-model.ts';
 export function createApp(coordinator: Coordinator, options: AppOptions = {}): Koa {
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   const log = options.log ?? ignoreLog;
-  const views = compileViews();
+  const basePath = resolveBasePath(options.basePath);
+  const views = compileViews(basePath);
   const app = new Koa();
   // Errors are answered and logged by answerErrors; Koa's own logger would print them again.
   app.silent = true;
@@ -43,6 +45,7 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   app.use(logRequests(log));
   app.use(setSecurityHeaders());
   app.use(answerErrors({ log, renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)) }));
+  app.use(serveUnderBasePath(basePath));
   app.use(limitRequests({
     requestsPerMinute: options.requestsPerMinute ?? DEFAULT_LIMITS.requestsPerMinute, now: options.now ?? (() => Date.now() / 1000),
   }));

@@ -18,6 +18,8 @@ export interface ServerOptions {
   config?: ServerConfig;
   /** Behind a reverse proxy: take the client's address, scheme and host from its X-Forwarded-For, -Proto and -Host. Default false: those headers are ignored. */
   trustProxy?: boolean;
+  /** Serve every page and route under this sub-path, e.g. `/ci`. Default '': the root. */
+  basePath?: string;
 }
 
 export interface AppOptions {
@@ -35,6 +37,8 @@ export interface AppOptions {
   requestsPerMinute?: number;
   /** The clock, in Unix seconds, that request budgets are earned back by. */
   now?: () => number;
+  /** See ServerOptions.basePath. */
+  basePath?: string;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';

@@ -34,7 +34,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const app = createApp(coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
-    trustProxy: options.trustProxy,
+    trustProxy: options.trustProxy, basePath: options.basePath,
     requestsPerMinute: config.limits.requestsPerMinute, now: options.now,
     artifactBytes: config.limits.artifactBytes,
   });

@@ -21,7 +21,8 @@ export interface Views {
   renderError(page: ReturnType<typeof toErrorPage>): string;
 }
 
-export function compileViews(): Views {
+/** `basePath` ('' or e.g. `/ci`) is given to every template: each site link is written `basePath + path`. */
+export function compileViews(basePath = ''): Views {
   const compile = (name: string) => pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY, doctype: 'html' });
   const index = compile('index');
   const packagePage = compile('package');
@@ -30,11 +31,11 @@ export function compileViews(): Views {
   const testHistory = compile('test-history');
   const error = compile('error');
   return {
-    renderIndex: (page) => index(page),
-    renderPackage: (page) => packagePage(page),
-    renderResult: (page) => result(page),
-    renderStep: (fragment) => step(fragment),
-    renderTestHistory: (page) => testHistory(page),
-    renderError: (page) => error(page),
+    renderIndex: (page) => index({ ...page, basePath }),
+    renderPackage: (page) => packagePage({ ...page, basePath }),
+    renderResult: (page) => result({ ...page, basePath }),
+    renderStep: (fragment) => step({ ...fragment, basePath }),
+    renderTestHistory: (page) => testHistory({ ...page, basePath }),
+    renderError: (page) => error({ ...page, basePath }),
   };
 }
