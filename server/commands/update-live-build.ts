@@ -2,6 +2,7 @@
 // running step's output as it comes. Both are safe to retry (docs/PROTOCOL.md, "Live builds").
 import { readWireNumber } from '../../wire/read-wire-number.ts';
 import type { WireValue } from '../../wire/types.ts';
+import { countStepTestCases, tooManyTestCases } from '../client-input/count-test-cases.ts';
 import { decodeTextBytes } from '../client-input/decode-text-bytes.ts';
 import { readLiveStepBag, type StepLimits } from '../client-input/read-bags.ts';
 import { InvalidFieldError } from '../errors/domain-errors.ts';
@@ -20,8 +21,9 @@ export interface OutputInput {
 const STREAMS: readonly OutputStreamName[] = ['output', 'errout'];
 
 /**
- * Appends one finished step, held to `limits`; the same step sent again (a retry) is not added
- * twice. Answers the result's key.
+ * Appends one finished step, held to `limits`: its test cases and those of the steps added before
+ * it count together, as a result's do when sent whole. The same step sent again (a retry) is not
+ * added twice. Answers the result's key.
  */
 export async function addLiveStep(
   store: Store,
@@ -30,8 +32,15 @@ export async function addLiveStep(
   at: number,
   limits: StepLimits,
 ): Promise<number> {
-  const outcome = await store.addLiveStep(updateToken, readLiveStepBag(step, limits), at);
+  const bag = readLiveStepBag(step, limits);
+  const stepTestCases = countStepTestCases([bag]);
+  // A step without test cases cannot take the result past its limit: the steps held need not be counted.
+  const room = stepTestCases === 0 ? undefined : limits.testCasesPerResult - stepTestCases;
+  const outcome = await store.addLiveStep(updateToken, bag, at, room);
   assertLiveCallAccepted(outcome);
+  if (outcome.kind === 'no-room-for-test-cases') {
+    throw tooManyTestCases('results_list with this step', outcome.heldTestCases + stepTestCases, limits.testCasesPerResult);
+  }
   return outcome.resultKey;
 }
 

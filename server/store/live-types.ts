@@ -66,7 +66,11 @@ export interface TagsetMismatch {
   tagset: string[];
 }
 
-export type AddStepOutcome = LiveCallRefusal | { kind: 'added' | 'repeated'; resultKey: number; stepIndex: number };
+export type AddStepOutcome =
+  | LiveCallRefusal
+  | { kind: 'added' | 'repeated'; resultKey: number; stepIndex: number }
+  /** The steps held already carry more test cases than the call left room for; the step was not added. */
+  | { kind: 'no-room-for-test-cases'; resultKey: number; heldTestCases: number };
 
 export type AppendOutputOutcome = LiveCallRefusal | { kind: 'appended'; resultKey: number };
 
@@ -120,8 +124,11 @@ export interface RunningStepRecord {
 export interface LiveBuildStore {
   /** Stores a running build, or answers the result that already has this submission id (making it a token if it has none). */
   beginBuild(record: NewLiveBuildRecord): Promise<LiveBuildKeys>;
-  /** Appends a finished step, unless it equals the last one added (a retry); `at` is the call's time. */
-  addLiveStep(updateToken: string, step: WireStruct, at: number): Promise<AddStepOutcome>;
+  /**
+   * Appends a finished step, unless it equals the last one added (a retry); `at` is the call's time.
+   * With `maxHeldTestCases`, a new step is refused when the steps held carry more test cases than that.
+   */
+  addLiveStep(updateToken: string, step: WireStruct, at: number, maxHeldTestCases?: number): Promise<AddStepOutcome>;
   /** Adds the part of a chunk past what is held for its step and stream, within the head bound. */
   appendLiveOutput(updateToken: string, chunk: OutputChunk, at: number): Promise<AppendOutputOutcome>;
   /** Finishes a running or abandoned build; a finished one answers its keys and is left as it is. */

@@ -92,6 +92,10 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
       ON CONFLICT (result_id, step_index, stream) DO UPDATE SET
         head = excluded.head, head_bytes = excluded.head_bytes, received = excluded.received`),
     readBags: database.prepare('SELECT client_info, results_list FROM results WHERE id = ?'),
+    // Counted by SQLite's JSON reader, without turning the held steps into objects.
+    countHeldTestCases: database.prepare(`
+      SELECT coalesce(sum(json_array_length(s.value, '$.test_cases')), 0) AS count
+      FROM results r, json_each(r.results_list) s WHERE r.id = ?`),
     finish: database.prepare(`
       UPDATE results SET state = 'finished', received_at = @finishedAt, success = @success, duration = @duration,
         revision = @revision, client_info = @clientInfo, results_list = @resultsList
@@ -174,7 +178,7 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
     return { resultKey, updateToken: record.updateToken };
   });
 
-  const addLiveStep = database.transaction((updateToken: string, step: WireStruct, at: number) => {
+  const addLiveStep = database.transaction((updateToken: string, step: WireStruct, at: number, maxHeldTestCases?: number) => {
     const build = statements.findByToken.get(updateToken) as TokenRow | undefined;
     if (!build) {
       return { kind: 'unknown-token' as const };
@@ -187,6 +191,12 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
     if (digest === build.last_step_digest) {
       statements.touch.run(at, build.id);
       return { kind: 'repeated' as const, resultKey: build.id, stepIndex: build.step_count - 1 };
+    }
+    if (maxHeldTestCases !== undefined) {
+      const held = (statements.countHeldTestCases.get(build.id) as { count: number }).count;
+      if (held > maxHeldTestCases) {
+        return { kind: 'no-room-for-test-cases' as const, resultKey: build.id, heldTestCases: held };
+      }
     }
     statements.appendStep.run({ id: build.id, step: stepJson });
     const stepCount = build.step_count + 1;
@@ -270,8 +280,8 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
     async beginBuild(record) {
       return beginBuild(record, stringifyTagged(record.clientInfo));
     },
-    async addLiveStep(updateToken, step, at) {
-      return addLiveStep(updateToken, step, at);
+    async addLiveStep(updateToken, step, at, maxHeldTestCases) {
+      return addLiveStep(updateToken, step, at, maxHeldTestCases);
     },
     async appendLiveOutput(updateToken, chunk, at) {
       return appendLiveOutput(updateToken, chunk.stepIndex, chunk.stream, chunk.text, chunk.offset, at);

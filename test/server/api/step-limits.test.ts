@@ -78,6 +78,24 @@ for (const transport of TRANSPORTS) {
     const stored = await live.addResults(makeClientInfo(), withinLimit);
     t.is((await readLiveResult(url, stored.resultKey)).results_list[0].test_cases.length, 10);
   });
+
+  test(`${transport}: a live build's steps count their test cases together against test_cases_per_result`, async (t) => {
+    const { url, live } = await setUp(t, transport);
+    const begun = await live.beginBuild(makeClientInfo({ success: false }));
+    const unit = makeStep({ name: 'unit', test_cases: makeTestCases(4) });
+    const integration = makeStep({ name: 'integration', test_cases: makeTestCases(6) });
+    await live.addStep(begun.updateToken, unit);
+    await live.addStep(begun.updateToken, integration);
+    await live.addStep(begun.updateToken, integration); // a retry at the limit is taken, and not added twice
+
+    const crossing = makeStep({ name: 'smoke', test_cases: makeTestCases(1) });
+    t.deepEqual(await readRefusal(live.addStep(begun.updateToken, crossing)),
+      { code: refusalCode(transport), message: prefixed(transport, 'add_step', REFUSED_CASES('results_list with this step', 11)) });
+    await live.addStep(begun.updateToken, makeStep({ name: 'package' }));
+
+    const running = await readLiveResult(url, begun.resultKey);
+    t.deepEqual(running.results_list.map((step: { name: string }) => step.name), ['unit', 'integration', 'package']);
+  });
 }
 
 test('by default each stream keeps 1 MiB: its first and last 512 KiB', async (t) => {
