@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunEvent } from '../events.ts';
 import type { RunEventConsumer } from '../run/event-bus.ts';
-import { postDocument } from './post-document.ts';
+import { postHonouringRetryAfter } from './honour-retry-after.ts';
 import type { SentResult } from './server-calls.ts';
 import type { ServerAddress } from './server-url.ts';
 import { describeTransportFailure } from './transport-failure.ts';
@@ -110,11 +110,11 @@ async function sendArtifact(server: ServerAddress, authKey: string, artifact: St
   }).toString();
   try {
     const content = await readFile(artifact.copy!);
-    const answer = await postDocument(target, {
+    const answer = await postHonouringRetryAfter(target, {
       'Content-Type': 'application/octet-stream',
       'User-Agent': 'pony-build',
       ...(authorization ? { Authorization: authorization } : {}),
-    }, content, UPLOAD_TIMEOUT_MS);
+    }, content, UPLOAD_TIMEOUT_MS, { what: `the upload of ${artifact.name}` });
     if (answer.status === 200) {
       return undefined;
     }

@@ -8,6 +8,8 @@ export interface PostedAnswer {
   status: number;
   statusText: string;
   body: Buffer;
+  /** The Retry-After header, which a 429 or 503 may carry. */
+  retryAfter?: string;
 }
 
 export class PostTimeoutError extends Error {
@@ -40,7 +42,12 @@ export function postDocument(target: URL, headers: Record<string, string>, body:
       });
       response.once('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', body: Buffer.concat(chunks) });
+        resolve({
+          status: response.statusCode ?? 0,
+          statusText: response.statusMessage ?? '',
+          body: Buffer.concat(chunks),
+          retryAfter: response.headers['retry-after'],
+        });
       });
     });
     request.end(payload);

@@ -1,15 +1,15 @@
 // What a failed call means for the result: a server that could not answer now (down, slow,
-// failing) may take it later, so the result is kept for another try; a server that
-// answered "no" would answer "no" again.
+// failing, or still asking the client to slow down) may take it later, so the result is kept
+// for another try; a server that answered "no" would answer "no" again.
 import { XmlRpcFault } from '../../wire/xmlrpc/index.ts';
 import { XmlRpcTransportError } from './transport-error.ts';
 
-/** True when the server could not answer: refused or lost connection, timeout, HTTP 5xx. */
+/** True when the server could not answer: refused or lost connection, timeout, HTTP 5xx, or 429 waited out in vain. */
 export function isServerUnavailable(error: unknown): boolean {
   if (!(error instanceof XmlRpcTransportError)) {
     return false;
   }
-  return error.failure !== 'http-status' || (error.status !== undefined && error.status >= 500);
+  return error.failure !== 'http-status' || (error.status !== undefined && (error.status >= 500 || error.status === 429));
 }
 
 // Today's server answers fault -32601 `unknown method "begin_build"; ...`; the original's

@@ -2,7 +2,7 @@ import { describeValue } from '../../wire/describe-value.ts';
 import type { WireValue } from '../../wire/types.ts';
 import { XmlRpcTransportError } from './transport-error.ts';
 import { describeTransportFailure } from './transport-failure.ts';
-import { postDocument } from './post-document.ts';
+import { postHonouringRetryAfter, type RetryAfterPolicy } from './honour-retry-after.ts';
 import type { XmlRpcLimits } from '../../wire/xmlrpc/limits.ts';
 import { parseMethodResponse } from '../../wire/xmlrpc/parse.ts';
 import { serializeMethodCall } from '../../wire/xmlrpc/serialize.ts';
@@ -13,6 +13,10 @@ export interface CallXmlRpcOptions {
   headers?: Record<string, string>;
   /** Bounds on the answer; defaults as for parseMethodResponse. */
   limits?: XmlRpcLimits;
+  /** How an HTTP 429 is waited out before the call is sent again; the timeout is each try's. */
+  retryAfter?: Partial<RetryAfterPolicy>;
+  /** Where the line saying the server asked to wait goes. Default stderr. */
+  say?: (line: string) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -40,7 +44,9 @@ export async function callXmlRpc(
   const shownUrl = target.href;
   let answer: Buffer;
   try {
-    const response = await postDocument(target, headers, body, timeoutMs);
+    const response = await postHonouringRetryAfter(target, headers, body, timeoutMs, {
+      what: `the XML-RPC call ${methodName}`, say: options.say, policy: options.retryAfter,
+    });
     answer = response.body;
     if (response.status !== 200) {
       throw new XmlRpcTransportError({
