@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { EMPTY_SERVER_CONFIG, hasRetentionLimits } from './config/types.ts';
 import { createCoordinator } from './coordinator/create-coordinator.ts';
 import type { Coordinator } from './coordinator/types.ts';
+import { startNotifications, type Notifications } from './notify/start-notifications.ts';
 import { DEFAULT_DB, DEFAULT_HOST, ignoreLog, resolveMaxBodyBytes, resolvePort, type ServerOptions } from './options.ts';
 import { schedulePruning, type PruningSchedule } from './retention/schedule-pruning.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -23,7 +24,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = resolvePort(options.port);
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   const config = options.config ?? EMPTY_SERVER_CONFIG;
-  const coordinator = createCoordinator(openSqliteStore(options.db ?? DEFAULT_DB), {
+  const store = openSqliteStore(options.db ?? DEFAULT_DB);
+  const coordinator = createCoordinator(store, {
     now: options.now,
     expected: config.expected,
     retention: config.retention,
@@ -46,6 +48,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await coordinator.close();
     throw error;
   }
+  const notifications = startNotifications({ store, config, now: options.now ?? (() => Date.now() / 1000), log: options.log ?? ignoreLog });
   const pruning: PruningSchedule | undefined = hasRetentionLimits(config.retention)
     ? schedulePruning({ policy: config.retention, prune: () => coordinator.pruneResults(), log: options.log ?? ignoreLog })
     : undefined;
@@ -53,20 +56,24 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: formatUrl(host, (server.address() as AddressInfo).port),
     close() {
-      closing ??= closeEverything(server, coordinator, pruning);
+      closing ??= closeEverything(server, coordinator, pruning, notifications);
       return closing;
     },
   };
 }
 
 // Pruning stops between two batches: the coordinator waits for the batch in hand, then closes the store.
-async function closeEverything(server: http.Server, coordinator: Coordinator, pruning: PruningSchedule | undefined): Promise<void> {
+async function closeEverything(
+  server: http.Server, coordinator: Coordinator, pruning: PruningSchedule | undefined, notifications: Notifications,
+): Promise<void> {
   const pruningStopped = pruning?.stop();
   // Event streams of running builds never end by themselves; ending them lets close() be quick.
   coordinator.endFollowers();
   try {
     await closeServer(server);
   } finally {
+    // The worker writes each attempt to the store: it stops first.
+    await notifications.stop();
     await coordinator.close();
     await pruningStopped;
   }

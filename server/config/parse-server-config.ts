@@ -4,12 +4,14 @@ import { describeValue } from '../../wire/describe-value.ts';
 import { readAuthPolicy } from './parse-auth-policy.ts';
 import { parseDuration } from './parse-duration.ts';
 import { readLimits } from './parse-limits.ts';
+import { NOTIFY_TOP_LEVEL_KEYS, readNotificationConfig, readPublicUrl } from './parse-notify-config.ts';
 import { ServerConfigError } from './server-config-error.ts';
 import {
   DEFAULT_ANONYMOUS_BYTES_PER_DAY,
   DEFAULT_LIMITS,
   DEFAULT_LIVE_HEARTBEAT_SECONDS,
   DEFAULT_RETENTION_INTERVAL_SECONDS,
+  EMPTY_SERVER_CONFIG,
   REVISION_PLACEHOLDER,
   type AuthPolicy,
   type CommitLink,
@@ -21,7 +23,7 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links', 'limits'];
+const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links', 'limits', ...NOTIFY_TOP_LEVEL_KEYS];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
 const LIVE_KEYS = ['abandon_after', 'heartbeat'];
@@ -44,7 +46,7 @@ function readConfig(document: unknown, problems: string[]): ServerConfig {
   const auth: AuthPolicy = { mode: 'open', anonymousBytesPerDay: DEFAULT_ANONYMOUS_BYTES_PER_DAY };
   if (!isObject(document)) {
     problems.push(`(top level): expected an object with "expected", "retention", "live", "auth", "commit_links" or "limits", got ${describeValue(document)}`);
-    return { expected: [], retention, live, auth, commitLinks: [], limits: DEFAULT_LIMITS };
+    return { ...EMPTY_SERVER_CONFIG, retention, live, auth };
   }
   reportUnknownKeys(document, TOP_LEVEL_KEYS, '', problems);
   return {
@@ -54,6 +56,8 @@ function readConfig(document: unknown, problems: string[]): ServerConfig {
     auth: readAuthPolicy(document.auth, problems) ?? auth,
     commitLinks: readCommitLinks(document.commit_links, problems),
     limits: readLimits(document.limits, problems) ?? DEFAULT_LIMITS,
+    publicUrl: readPublicUrl(document.public_url, problems),
+    notifications: readNotificationConfig(document, problems),
   };
 }
 

@@ -1,5 +1,6 @@
 // The server's configuration file, as the server uses it once it has been read and checked.
 import { DEFAULT_ARTIFACT_BYTES, DEFAULT_ARTIFACT_QUOTA_BYTES } from './artifact-limits.ts';
+import { EMPTY_NOTIFICATION_CONFIG, type NotificationConfig } from './notify-config-types.ts';
 
 /** A package (and optionally host, arch, tags) that should report at least every `maxAgeSeconds`. */
 export interface ExpectedBuilder {
@@ -91,6 +92,10 @@ export interface ServerConfig {
   /** The result page links a revision to its commit through the first link that covers its repository. */
   commitLinks: CommitLink[];
   limits: LimitsPolicy;
+  /** The site's own address (`public_url`, no trailing slash), for links in notifications; null: site-root-relative paths. */
+  publicUrl: string | null;
+  /** Webhooks, commit statuses and how deliveries are retried (README "Notifications"). */
+  notifications: NotificationConfig;
 }
 
 export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
@@ -103,6 +108,8 @@ export const EMPTY_SERVER_CONFIG: ServerConfig = {
   auth: { mode: 'open', anonymousBytesPerDay: DEFAULT_ANONYMOUS_BYTES_PER_DAY },
   commitLinks: [],
   limits: DEFAULT_LIMITS,
+  publicUrl: null,
+  notifications: EMPTY_NOTIFICATION_CONFIG,
 };
 
 /** True when the policy would prune anything at all. */

@@ -152,6 +152,34 @@ const MIGRATIONS: Migration[] = [
   ALTER TABLE uploads ADD COLUMN evicted_at REAL;    -- Unix seconds; NULL while the file is kept
   CREATE INDEX uploads_kept ON uploads (id) WHERE evicted_at IS NULL;
   ` },
+  { sql: `
+  -- The delivery queue (server/notify/delivery-types.ts): webhooks, commit statuses, e-mail.
+  CREATE TABLE deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    delivery_id TEXT NOT NULL UNIQUE,      -- sent as X-Pony-Build-Delivery, the same on every retry
+    kind TEXT NOT NULL,                    -- webhook, commit_status, email, ...
+    target TEXT NOT NULL,                  -- where it goes, as the log shows it; never a secret
+    event TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL UNIQUE,       -- the same notice queued twice is queued once
+    payload TEXT NOT NULL,                 -- JSON for the kind's handler
+    state TEXT NOT NULL DEFAULT 'pending', -- pending, delivered, failed
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL,              -- Unix seconds
+    next_attempt_at REAL NOT NULL,         -- Unix seconds; when last tried once no longer pending
+    locked_until REAL,                     -- a worker's lease; a killed worker's row is retried after it
+    last_status INTEGER,
+    last_response_ms REAL,
+    last_error TEXT
+  );
+  CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state = 'pending';
+
+  -- What was last announced of each expected builder (ok, stale, missing), so a restart does not announce it twice.
+  CREATE TABLE builder_announcements (
+    builder_key TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    changed_at REAL NOT NULL
+  );
+  ` },
 ];
 
 /** The schema version a fully migrated database has. */

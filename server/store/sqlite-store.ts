@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { WireStruct } from '../../wire/types.ts';
 import { prepareCountInTagset } from './count-in-tagset.ts';
 import { createSqliteClientTokens } from './sqlite-client-tokens.ts';
+import { createSqliteDeliveries } from './sqlite-deliveries.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
 import type { ResultState, SubmittedResultRecord } from './live-types.ts';
 import { createSqliteLiveQueries } from './sqlite-live-builds.ts';
@@ -147,6 +148,7 @@ function createSqliteStore(database: Database.Database, files: UploadFiles): Sto
     ...createSqliteUploadQueries(database, files),
     ...createSqlitePageQueries(database),
     ...createSqliteClientTokens(database),
+    ...createSqliteDeliveries(database),
     ...createSqliteLiveQueries(database, insertResult),
     async addResult(record) {
       return insertResult(record);

@@ -2,6 +2,7 @@
 // is async so that a networked database can implement the same interface.
 import type { Readable } from 'node:stream';
 import type { WireStruct } from '../../wire/types.ts';
+import type { DeliveryStore } from '../notify/delivery-types.ts';
 import type { ClientTokenStore } from './client-token-types.ts';
 import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
 import type { LiveBuildStore, ResultState } from './live-types.ts';
@@ -122,7 +123,7 @@ export interface UploadWithContent extends UploadRecord {
   content: Readable | null;
 }
 
-export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore {
+export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore, DeliveryStore {
   /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
   /** One result in any state, row and bags, read in one statement. */

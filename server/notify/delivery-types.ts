@@ -1,0 +1,107 @@
+// The durable delivery queue (README "Notifications"): every webhook call, commit status and
+// e-mail is a row in the store first, then a background worker sends it, retrying with backoff.
+// A row is claimed by writing a lease on it, so several server processes may share a database
+// and a process killed mid-delivery leaves the row to be retried once its lease runs out.
+
+/** What a delivery is: each kind has one handler in the worker. */
+export type DeliveryKind = 'webhook' | 'commit_status' | 'email' | (string & {});
+
+/** `pending` until a handler succeeds (`delivered`) or the attempts run out (`failed`). */
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed'];
+
+/** The events a result or an expected builder gives rise to (docs/PROTOCOL.md, "Webhooks"). */
+export const NOTIFICATION_EVENTS = ['result', 'broke', 'fixed', 'still_failing', 'builder_missing', 'builder_stale'] as const;
+
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** A delivery as it is queued. */
+export interface NewDelivery {
+  kind: DeliveryKind;
+  /** What the delivery log shows as its destination; never a secret (a URL without credentials, a repository, an address). */
+  target: string;
+  /** The event it announces, e.g. `broke`, or `pending` for a commit status. */
+  event: string;
+  /**
+   * Queuing the same key twice queues it once: a resent submission, or two server processes
+   * noticing the same builder, do not notify twice.
+   */
+  dedupeKey: string;
+  /** What the kind's handler needs, as JSON; never secrets, which the handler reads from the configuration. */
+  payload: unknown;
+}
+
+/** A delivery as the store keeps it. */
+export interface DeliveryRecord {
+  /** The row's key, for the log's order. */
+  key: number;
+  /** Unique, and the same across retries, so receivers can drop duplicates (X-Pony-Build-Delivery). */
+  id: string;
+  kind: DeliveryKind;
+  target: string;
+  event: string;
+  payload: unknown;
+  state: DeliveryState;
+  /** Attempts begun, including one in hand. */
+  attempts: number;
+  /** Unix seconds. */
+  createdAt: number;
+  /** Unix seconds of the next attempt while pending; when it was last tried otherwise. */
+  nextAttemptAt: number;
+  /** Unix seconds until which a worker holds the row; null when nobody does. */
+  lockedUntil: number | null;
+  /** The HTTP status of the last attempt, or null (none yet, or no answer). */
+  lastStatus: number | null;
+  /** Milliseconds the last attempt took, or null. */
+  lastResponseMs: number | null;
+  /** Why the last attempt failed, or null. */
+  lastError: string | null;
+}
+
+/** What one attempt came to, as the worker records it. */
+export interface DeliveryAttempt {
+  state: DeliveryState;
+  /** Unix seconds of the next attempt when still pending. */
+  nextAttemptAt: number;
+  lastStatus: number | null;
+  lastResponseMs: number | null;
+  lastError: string | null;
+}
+
+/** What a handler answers: success, or a failure to retry (a thrown error counts as one too). */
+export interface HandlerAnswer {
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+}
+
+/** Sends one delivery; `signal` aborts when the server closes. */
+export type DeliveryHandler = (delivery: DeliveryRecord, signal: AbortSignal) => Promise<HandlerAnswer>;
+
+export interface DeliveryQuery {
+  /** At most this many, newest first. */
+  limit: number;
+  state?: DeliveryState;
+}
+
+/** What the store keeps of the queue. */
+export interface DeliveryStore {
+  /** Queues deliveries due at `at`, skipping those whose dedupe key is already queued; answers how many were new. */
+  enqueueDeliveries(deliveries: readonly NewDelivery[], at: number): Promise<number>;
+  /**
+   * Takes the oldest due pending delivery of one of `kinds` by writing a lease until `lockedUntil`
+   * and counting the attempt, in one UPDATE, so two processes never take the same row.
+   */
+  claimDelivery(kinds: readonly string[], now: number, lockedUntil: number): Promise<DeliveryRecord | undefined>;
+  /** Records an attempt; only the holder of the lease (`lockedUntil` as claimed) may. True when recorded. */
+  finishDeliveryAttempt(key: number, lockedUntil: number, attempt: DeliveryAttempt): Promise<boolean>;
+  /** When the next pending delivery of one of `kinds` is due (its lease counted), or undefined when none is pending. */
+  findNextDeliveryTime(kinds: readonly string[]): Promise<number | undefined>;
+  /** Recent deliveries, newest first. */
+  listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
+  /** What was last announced about each expected builder, by its key. */
+  readBuilderAnnouncements(): Promise<Map<string, string>>;
+  /** Remembers the state last announced about an expected builder, so a restart does not announce it again. */
+  writeBuilderAnnouncement(builderKey: string, state: string, at: number): Promise<void>;
+}

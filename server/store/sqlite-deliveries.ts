@@ -1,0 +1,118 @@
+// The delivery queue in SQLite (server/notify/delivery-types.ts). A claim is one UPDATE ...
+// RETURNING under SQLite's write lock, so two processes on one database never take the same row.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { DeliveryRecord, DeliveryState, DeliveryStore } from '../notify/delivery-types.ts';
+
+interface DeliveryRow {
+  id: number;
+  delivery_id: string;
+  kind: string;
+  target: string;
+  event: string;
+  payload: string;
+  state: DeliveryState;
+  attempts: number;
+  created_at: number;
+  next_attempt_at: number;
+  locked_until: number | null;
+  last_status: number | null;
+  last_response_ms: number | null;
+  last_error: string | null;
+}
+
+// The kinds a worker handles are few; a JSON array lets one statement take any number of them.
+const IN_KINDS = 'kind IN (SELECT value FROM json_each(@kinds))';
+
+export function createSqliteDeliveries(database: Database.Database): DeliveryStore {
+  const statements = {
+    insert: database.prepare(`
+      INSERT INTO deliveries (delivery_id, kind, target, event, dedupe_key, payload, created_at, next_attempt_at)
+      VALUES (@deliveryId, @kind, @target, @event, @dedupeKey, @payload, @at, @at)
+      ON CONFLICT (dedupe_key) DO NOTHING`),
+    claim: database.prepare(`
+      UPDATE deliveries SET locked_until = @lockedUntil, attempts = attempts + 1
+      WHERE id = (
+        SELECT id FROM deliveries
+        WHERE state = 'pending' AND ${IN_KINDS} AND next_attempt_at <= @now
+          AND (locked_until IS NULL OR locked_until <= @now)
+        ORDER BY next_attempt_at, id LIMIT 1)
+      RETURNING *`),
+    finish: database.prepare(`
+      UPDATE deliveries SET state = @state, next_attempt_at = @nextAttemptAt, locked_until = NULL,
+        last_status = @lastStatus, last_response_ms = @lastResponseMs, last_error = @lastError
+      WHERE id = @key AND locked_until = @lockedUntil`),
+    nextTime: database.prepare(`
+      SELECT min(max(next_attempt_at, coalesce(locked_until, 0))) AS due FROM deliveries
+      WHERE state = 'pending' AND ${IN_KINDS}`),
+    listAll: database.prepare('SELECT * FROM deliveries ORDER BY id DESC LIMIT ?'),
+    listInState: database.prepare('SELECT * FROM deliveries WHERE state = ? ORDER BY id DESC LIMIT ?'),
+    readAnnouncements: database.prepare('SELECT builder_key, state FROM builder_announcements'),
+    writeAnnouncement: database.prepare(`
+      INSERT INTO builder_announcements (builder_key, state, changed_at) VALUES (?, ?, ?)
+      ON CONFLICT (builder_key) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at`),
+  };
+
+  const enqueue = database.transaction((deliveries: Parameters<DeliveryStore['enqueueDeliveries']>[0], at: number) => {
+    let added = 0;
+    for (const delivery of deliveries) {
+      added += statements.insert.run({
+        deliveryId: randomUUID(),
+        kind: delivery.kind,
+        target: delivery.target,
+        event: delivery.event,
+        dedupeKey: delivery.dedupeKey,
+        payload: JSON.stringify(delivery.payload),
+        at,
+      }).changes;
+    }
+    return added;
+  });
+
+  return {
+    async enqueueDeliveries(deliveries, at) {
+      return deliveries.length === 0 ? 0 : enqueue(deliveries, at);
+    },
+    async claimDelivery(kinds, now, lockedUntil) {
+      const row = statements.claim.get({ kinds: JSON.stringify(kinds), now, lockedUntil }) as DeliveryRow | undefined;
+      return row && readDeliveryRow(row);
+    },
+    async finishDeliveryAttempt(key, lockedUntil, attempt) {
+      return statements.finish.run({ key, lockedUntil, ...attempt }).changes > 0;
+    },
+    async findNextDeliveryTime(kinds) {
+      const row = statements.nextTime.get({ kinds: JSON.stringify(kinds) }) as { due: number | null };
+      return row.due ?? undefined;
+    },
+    async listDeliveries({ limit, state }) {
+      const rows = state === undefined ? statements.listAll.all(limit) : statements.listInState.all(state, limit);
+      return (rows as DeliveryRow[]).map(readDeliveryRow);
+    },
+    async readBuilderAnnouncements() {
+      const rows = statements.readAnnouncements.all() as Array<{ builder_key: string; state: string }>;
+      return new Map(rows.map((row) => [row.builder_key, row.state]));
+    },
+    async writeBuilderAnnouncement(builderKey, state, at) {
+      statements.writeAnnouncement.run(builderKey, state, at);
+    },
+  };
+}
+
+function readDeliveryRow(row: DeliveryRow): DeliveryRecord {
+  return {
+    key: row.id,
+    id: row.delivery_id,
+    kind: row.kind,
+    target: row.target,
+    event: row.event,
+    payload: JSON.parse(row.payload) as unknown,
+    state: row.state,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+    nextAttemptAt: row.next_attempt_at,
+    lockedUntil: row.locked_until,
+    lastStatus: row.last_status,
+    lastResponseMs: row.last_response_ms,
+    lastError: row.last_error,
+  };
+}
