@@ -8,6 +8,7 @@ import { measureAddResultsRate } from './add-results-rate.ts';
 import { measureCliStartup } from './cli-startup.ts';
 import { measureJunitParse } from './junit-parse.ts';
 import { measureLiveOverhead, measureLiveServerThroughput } from './live-reporting.ts';
+import { LOAD_SECONDS_VARIABLE, measureLoadClients, type LoadFigures } from './load-clients.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
 import { measurePageLatency } from './page-latency.ts';
 import { measureStepsOverhead } from './steps-overhead.ts';
@@ -22,38 +23,44 @@ function log(text: string) {
   process.stderr.write(`${text}\n`);
 }
 
-log('1/10 steps overhead (200 trivial steps)...');
+log('1/11 steps overhead (200 trivial steps)...');
 const steps = await measureStepsOverhead();
 log(JSON.stringify(steps));
-log('2/10 output throughput (1 GiB)...');
+log('2/11 output throughput (1 GiB)...');
 const output = await measureOutputThroughput();
 log(JSON.stringify(output));
-log('3/10 add_results rate...');
+log('3/11 add_results rate...');
 const rate = await measureAddResultsRate();
 log(JSON.stringify(rate));
-log('4/10 JUnit XML parsing (100,000 cases)...');
+log('4/11 JUnit XML parsing (100,000 cases)...');
 const junit = await measureJunitParse();
 log(JSON.stringify(junit));
-log('5/10 page latency with 100,000 results (seeding takes a while)...');
+log('5/11 page latency with 100,000 results (seeding takes a while)...');
 const pages = await measurePageLatency();
 log(JSON.stringify(pages));
-log('6/10 command start-up...');
+log('6/11 command start-up...');
 const startup = await measureCliStartup();
 log(JSON.stringify(startup));
-log('7/10 XML-RPC parsing speed...');
+log('7/11 XML-RPC parsing speed...');
 const xmlrpc = await measureXmlRpcParseSpeed();
 log(JSON.stringify(xmlrpc));
-log('8/10 how soon a killed step ends...');
+log('8/11 how soon a killed step ends...');
 const termination = await measureTerminationLatency();
 log(JSON.stringify(termination));
-log('9/10 live reporting overhead (a 200 MB step, with and without --report)...');
+log('9/11 live reporting overhead (a 200 MB step, with and without --report)...');
 const liveOverhead = await measureLiveOverhead();
 log(JSON.stringify(liveOverhead));
-log('10/10 50 concurrent live builds...');
+log('10/11 50 concurrent live builds...');
 const liveServer = await measureLiveServerThroughput();
 log(JSON.stringify(liveServer));
+log(`11/11 50 clients sending results, --auth open and tokens (${process.env[LOAD_SECONDS_VARIABLE] ?? 60} s each)...`);
+const load = await measureLoadClients();
+log(JSON.stringify(load));
 const latencyRow = (label: string, timing: { medianMs: number; maxMs: number }) =>
   `| ${label} | ${fixed(timing.medianMs, 0)} ms | ${fixed(timing.maxMs, 0)} ms | ${verdict(timing.maxMs < 1000)} |`;
+const loadRow = (label: string, figures: LoadFigures) =>
+  `| ${label} | ${fixed(figures.resultsPerSecond, 1)} | ${fixed(figures.p50Ms, 0)} ms | ${fixed(figures.p95Ms, 0)} ms | ${fixed(figures.p99Ms, 0)} ms `
+  + `| ${figures.errors}${figures.firstError === undefined ? '' : ` (first: ${figures.firstError})`} | ${figures.lost} (${verdict(figures.lost === 0)}) |`;
 const pageRow = (label: string, timing: { medianMs: number; p95Ms: number }) =>
   `| ${label} | ${fixed(timing.medianMs, 1)} ms | ${fixed(timing.p95Ms, 1)} ms | ${verdict(timing.p95Ms < 50)} |`;
 
@@ -167,6 +174,17 @@ Each client: begin_build, 5 steps of 4 append_output batches (16 KB each) and ad
 | builds/s | output MB/s | errors | server peak RSS |
 |---|---|---|---|
 | ${fixed(liveServer.buildsPerSecond, 1)} | ${fixed(liveServer.outputMBps, 2)} | ${liveServer.errors}${liveServer.firstError === undefined ? '' : ` (first: ${liveServer.firstError})`} | ${liveServer.serverPeakRssMb === undefined ? 'not reported' : `${fixed(liveServer.serverPeakRssMb, 0)} MB`} |
+
+## 11. ${load.clients} clients sending results at once
+
+\`pony-build serve\` in its own process (SQLite file, request limit off); each client sends a result (4 steps with output, 5 test cases) after another for ${load.secondsPerMode} s per mode, after a ${load.warmupSeconds} s warm-up, over XML-RPC (${load.jsonClients} of them over the JSON API). Every acknowledged result key was read back from the store afterwards. Run in the order open, tokens, open, each half of open's time, so drift falls on both.
+
+| \`--auth\` | results/s | p50 | p95 | p99 | errors | results lost |
+|---|---|---|---|---|---|---|
+${loadRow('open', load.open)}
+${loadRow('tokens (a token per client)', load.tokens)}
+
+tokens / open throughput: **${fixed(load.tokensOverOpen)}** (token checks cost under 10%: ${verdict(load.tokenCheckWithin10Percent)}).
 `;
 
 writeFileSync(reportFile, report);

@@ -1,0 +1,273 @@
+// 50 build machines at once: a real `pony-build serve` process (SQLite file, request limit
+// off) and 50 clients in this process, each sending realistic results in a loop through the
+// runner's own transport (XML-RPC, as build machines do; every tenth client the JSON API).
+// Measures throughput, latency, errors, and checks that every acknowledged result is stored
+// once. The same load under --auth tokens (a token per client) is compared with --auth open,
+// in the order open, tokens, open so that drift in a shared machine's load falls on both.
+// PONY_BUILD_BENCH_LOAD_SECONDS sets how long each mode runs (default 60).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { postDocument } from '../runner/transport/post-document.ts';
+import { sendResults } from '../runner/transport/server-calls.ts';
+import { parseServerUrl, type ServerAddress } from '../runner/transport/server-url.ts';
+import { splitCredentials } from '../runner/transport/xmlrpc-client.ts';
+import { createCoordinator, openSqliteStore } from '../server/index.ts';
+import type { ClientInfo, StepResult } from '../wire/types.ts';
+
+const clientCount = 50;
+const jsonEveryNth = 10;
+const warmupSeconds = 3;
+const requestTimeoutMs = 120_000;
+const cliFile = fileURLToPath(new URL('../bin/cli.ts', import.meta.url));
+
+export const LOAD_SECONDS_VARIABLE = 'PONY_BUILD_BENCH_LOAD_SECONDS';
+
+type AuthMode = 'open' | 'tokens';
+
+interface Client {
+  index: number;
+  host: string;
+  transport: 'xmlrpc' | 'json';
+  token: { name: string; secret: string };
+}
+
+interface Acknowledged {
+  resultKey: number;
+  host: string;
+  submissionId: string;
+}
+
+interface SegmentLoad {
+  /** Results acknowledged between the end of the warm-up and the deadline. */
+  measured: number;
+  seconds: number;
+  latenciesMs: number[];
+  errors: number;
+  firstError?: string;
+  acknowledged: Acknowledged[];
+  lost: number;
+  /** Stored without the client hearing of it (a request that failed on the way back). */
+  unacknowledged: number;
+}
+
+export interface LoadFigures {
+  resultsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  results: number;
+  errors: number;
+  firstError?: string;
+  lost: number;
+  unacknowledged: number;
+}
+
+function readLoadSeconds(env: NodeJS.ProcessEnv): number {
+  const value = env[LOAD_SECONDS_VARIABLE];
+  if (value === undefined || value === '') {
+    return 60;
+  }
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 2) {
+    throw new TypeError(`Expected ${LOAD_SECONDS_VARIABLE} to be a number of seconds, 2 or more, got ${JSON.stringify(value)}`);
+  }
+  return seconds;
+}
+
+/** A result as a build machine sends it: four steps with some output, the last with test cases. */
+function makeResult(client: Client, submissionId: string): { clientInfo: ClientInfo; results: StepResult[] } {
+  const line = `cc -O2 -c src/file.c -o build/file.o  \u001b[33mwarning\u001b[0m: <unused> & friends\n`;
+  const steps: StepResult[] = ['checkout', 'configure', 'compile', 'test'].map((name, index) => ({
+    name,
+    type: index === 0 ? 'setup' : index === 3 ? 'test' : 'build',
+    status: 0,
+    output: line.repeat(20 + index * 10),
+    errout: index === 2 ? 'note: 2 warnings\n' : '',
+    command: ['make', name],
+    duration: 0.5 + index,
+  }));
+  steps[3]!.test_cases = Array.from({ length: 5 }, (_, index) => ({
+    name: `case_${index}`, suite: 'suite', status: index === 4 && client.index % 7 === 0 ? 'failed' : 'passed', duration: 0.01 * index,
+    ...(index === 4 && client.index % 7 === 0 ? { message: 'expected <1> & got <2>' } : {}),
+  }));
+  return {
+    clientInfo: {
+      package: `bench-${client.index % 5}`, host: client.host, arch: 'linux-x86_64', success: true,
+      tags: ['load'], duration: 12.5, submission_id: submissionId,
+    },
+    results: steps,
+  };
+}
+
+async function sendOverJson(server: ServerAddress, result: { clientInfo: ClientInfo; results: StepResult[] }): Promise<number> {
+  const { target, authorization } = splitCredentials(new URL('api/v1/results', server.xmlrpcUrl).href);
+  const answer = await postDocument(target, {
+    'Content-Type': 'application/json',
+    'User-Agent': 'pony-build',
+    ...(authorization ? { Authorization: authorization } : {}),
+  }, JSON.stringify({ client_info: result.clientInfo, results_list: result.results }), requestTimeoutMs);
+  const text = answer.body.toString('utf8');
+  if (answer.status !== 201) {
+    throw new Error(`POST /api/v1/results: HTTP ${answer.status}: ${text.slice(0, 300)}`);
+  }
+  return (JSON.parse(text) as { result_key: number }).result_key;
+}
+
+/** Each client sends one result after another until the deadline; what counts starts after the warm-up. */
+async function runClients(url: string, clients: Client[], seconds: number): Promise<Omit<SegmentLoad, 'lost' | 'unacknowledged'>> {
+  const started = performance.now();
+  const measureFrom = started + warmupSeconds * 1000;
+  const deadline = measureFrom + seconds * 1000;
+  const load = { measured: 0, seconds, latenciesMs: [] as number[], errors: 0, firstError: undefined as string | undefined, acknowledged: [] as Acknowledged[] };
+  await Promise.all(clients.map(async (client) => {
+    const server = parseServerUrl(url, client.token);
+    while (performance.now() < deadline) {
+      const submissionId = randomUUID();
+      const result = makeResult(client, submissionId);
+      const sentAt = performance.now();
+      try {
+        const resultKey = client.transport === 'json'
+          ? await sendOverJson(server, result)
+          : (await sendResults(server, result.clientInfo, result.results, requestTimeoutMs)).resultKey;
+        const answeredAt = performance.now();
+        load.acknowledged.push({ resultKey, host: client.host, submissionId });
+        // Counted by when it was answered, so a request straddling either end is neither lost nor counted twice.
+        if (answeredAt >= measureFrom && answeredAt <= deadline) {
+          load.measured += 1;
+          load.latenciesMs.push(answeredAt - sentAt);
+        }
+      } catch (error) {
+        load.errors += 1;
+        load.firstError ??= (error as Error).message.slice(0, 300);
+      }
+    }
+  }));
+  return load;
+}
+
+async function startServe(directory: string, file: string, auth: AuthMode) {
+  const config = path.join(directory, 'config.json');
+  writeFileSync(config, JSON.stringify({ limits: { requests_per_minute: 0 } }));
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), cliFile, 'serve', '--port', '0', '--db', file, '--config', config, '--auth', auth, '--max-body', '64M'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // The request log is a line per request: only its tail is kept, for a server that dies.
+  let stderrTail = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderrTail = (stderrTail + chunk).slice(-4000)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      const listening = /listening on (\S+)/.exec(stdout);
+      if (listening) {
+        resolve(listening[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`pony-build serve --auth ${auth} exited (${code}): ${stderrTail}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** Makes a token per client in the database the server will open; open mode ignores them. */
+async function addClientTokens(file: string, clients: Array<Omit<Client, 'token'>>): Promise<Client[]> {
+  const coordinator = createCoordinator(openSqliteStore(file));
+  try {
+    const withTokens: Client[] = [];
+    for (const client of clients) {
+      const { secret } = await coordinator.addClientToken(`bench-${client.index}`);
+      withTokens.push({ ...client, token: { name: `bench-${client.index}`, secret } });
+    }
+    return withTokens;
+  } finally {
+    await coordinator.close();
+  }
+}
+
+/** Every acknowledged key must name the result its client sent; anything else stored was never acknowledged. */
+async function countLost(file: string, acknowledged: Acknowledged[]): Promise<{ lost: number; unacknowledged: number }> {
+  const store = openSqliteStore(file);
+  try {
+    let lost = 0;
+    for (const sent of acknowledged) {
+      const stored = await store.getResult(sent.resultKey);
+      if (stored?.clientInfo.host !== sent.host || stored.clientInfo.submission_id !== sent.submissionId) {
+        lost += 1;
+      }
+    }
+    return { lost, unacknowledged: (await store.countResults()) - (acknowledged.length - lost) };
+  } finally {
+    await store.close();
+  }
+}
+
+async function runSegment(directory: string, auth: AuthMode, seconds: number, label: string): Promise<SegmentLoad> {
+  const file = path.join(directory, `${label}.db`);
+  const clients = await addClientTokens(file, Array.from({ length: clientCount }, (_, index) => ({
+    index, host: `machine-${index}`, transport: index % jsonEveryNth === jsonEveryNth - 1 ? 'json' as const : 'xmlrpc' as const,
+  })));
+  const server = await startServe(directory, file, auth);
+  let load;
+  try {
+    load = await runClients(server.url, clients, seconds);
+  } finally {
+    await server.stop();
+  }
+  return { ...load, ...(await countLost(file, load.acknowledged)) };
+}
+
+function summarise(segments: SegmentLoad[]): LoadFigures {
+  const latencies = segments.flatMap((segment) => segment.latenciesMs).sort((a, b) => a - b);
+  const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))] ?? Number.NaN;
+  const results = segments.reduce((total, segment) => total + segment.measured, 0);
+  const seconds = segments.reduce((total, segment) => total + segment.seconds, 0);
+  return {
+    resultsPerSecond: results / seconds,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    p99Ms: at(0.99),
+    results,
+    errors: segments.reduce((total, segment) => total + segment.errors, 0),
+    firstError: segments.find((segment) => segment.firstError !== undefined)?.firstError,
+    lost: segments.reduce((total, segment) => total + segment.lost, 0),
+    unacknowledged: segments.reduce((total, segment) => total + segment.unacknowledged, 0),
+  };
+}
+
+export async function measureLoadClients(env: NodeJS.ProcessEnv = process.env) {
+  const seconds = readLoadSeconds(env);
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'pony-bench-load-'));
+  try {
+    const openFirst = await runSegment(directory, 'open', seconds / 2, 'open-1');
+    const tokens = await runSegment(directory, 'tokens', seconds, 'tokens');
+    const openLast = await runSegment(directory, 'open', seconds / 2, 'open-2');
+    const open = summarise([openFirst, openLast]);
+    const withTokens = summarise([tokens]);
+    const tokensOverOpen = withTokens.resultsPerSecond / open.resultsPerSecond;
+    return {
+      clients: clientCount,
+      jsonClients: Math.floor(clientCount / jsonEveryNth),
+      secondsPerMode: seconds,
+      warmupSeconds,
+      open,
+      tokens: withTokens,
+      tokensOverOpen,
+      tokenCheckWithin10Percent: tokensOverOpen >= 0.9,
+    };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await measureLoadClients(), null, 2));
+}
