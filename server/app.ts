@@ -19,6 +19,7 @@ import { createPageRoutes } from './web/page-routes.ts';
 import { compileViews } from './web/render-views.ts';
 import { setSecurityHeaders } from './web/security-headers.ts';
 import { toErrorPage } from './web/error-view-model.ts';
+import { createDeliveryLogRoutes } from './web/delivery-log-route.ts';
 
 export function createApp(coordinator: Coordinator, options: AppOptions = {}): Koa {
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
@@ -53,6 +54,7 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   app.use(protocolRoutes.routes());
   app.use(jsonRoutes.routes());
   app.use(jsonRoutes.allowedMethods());
+  app.use(createDeliveryLogRoutes({ deliveries: coordinator, basePath }).routes());
   app.use(pageRoutes.routes());
   app.use(pageRoutes.allowedMethods());
   return app;

@@ -7,7 +7,7 @@ import { createApp } from './app.ts';
 import { EMPTY_SERVER_CONFIG, hasRetentionLimits } from './config/types.ts';
 import { createCoordinator } from './coordinator/create-coordinator.ts';
 import type { Coordinator } from './coordinator/types.ts';
-import { startNotifications, type Notifications } from './notify/start-notifications.ts';
+import { createNotifications, type Notifications } from './notify/start-notifications.ts';
 import { DEFAULT_DB, DEFAULT_HOST, ignoreLog, resolveMaxBodyBytes, resolvePort, type ServerOptions } from './options.ts';
 import { schedulePruning, type PruningSchedule } from './retention/schedule-pruning.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -25,6 +25,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   const config = options.config ?? EMPTY_SERVER_CONFIG;
   const store = openSqliteStore(options.db ?? DEFAULT_DB);
+  const notifications = createNotifications({ store, config, now: options.now ?? (() => Date.now() / 1000), log: options.log ?? ignoreLog });
   const coordinator = createCoordinator(store, {
     now: options.now,
     expected: config.expected,
@@ -33,6 +34,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     auth: config.auth,
     limits: config.limits,
     artifactQuotaBytes: config.limits.artifactQuotaBytes,
+    notifier: notifications.notifier,
   });
   const app = createApp(coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
@@ -48,7 +50,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await coordinator.close();
     throw error;
   }
-  const notifications = startNotifications({ store, config, now: options.now ?? (() => Date.now() / 1000), log: options.log ?? ignoreLog });
+  notifications.start();
   const pruning: PruningSchedule | undefined = hasRetentionLimits(config.retention)
     ? schedulePruning({ policy: config.retention, prune: () => coordinator.pruneResults(), log: options.log ?? ignoreLog })
     : undefined;

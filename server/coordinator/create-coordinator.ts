@@ -54,11 +54,19 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
   };
   const keyOfResult = (result: { resultKey: number }) => result.resultKey;
   const itself = (resultKey: number) => resultKey;
+  // Queuing notifications is one read and one insert in the same store; it never fails the call.
+  const notifying = async <Answer>(change: Promise<Answer>, notify: (answer: Answer) => Promise<void> | undefined): Promise<Answer> => {
+    const answer = await change;
+    await notify(answer);
+    return answer;
+  };
 
   return {
     addResults: (clientInfo, resultsList, origin) =>
-      announcing(addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }, limits), keyOfResult),
-    beginBuild: (clientInfo, origin) => beginBuild(store, clientInfo, { clientIp: origin.clientIp, receivedAt: now() }),
+      notifying(announcing(addResults(store, clientInfo, resultsList, { clientIp: origin.clientIp, receivedAt: now() }, limits), keyOfResult),
+        (added) => options.notifier?.resultStored(added.resultKey)),
+    beginBuild: (clientInfo, origin) =>
+      notifying(beginBuild(store, clientInfo, { clientIp: origin.clientIp, receivedAt: now() }), (keys) => options.notifier?.buildBegan(keys.resultKey)),
     addStep: async (updateToken, step) => {
       await announcing(addLiveStep(store, updateToken, step, now(), limits), itself);
     },
@@ -66,7 +74,8 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
       await announcing(appendLiveOutput(store, updateToken, input, now()), itself);
     },
     finishBuild: (updateToken, clientInfo, resultsList) =>
-      announcing(finishBuild(store, updateToken, clientInfo, resultsList, now(), limits), keyOfResult),
+      notifying(announcing(finishBuild(store, updateToken, clientInfo, resultsList, now(), limits), keyOfResult),
+        (added) => options.notifier?.resultStored(added.resultKey)),
     abandonStaleBuilds: settleBuilds,
     checkShouldBuild: settled(checkShouldBuild),
     releaseBuild: createBuildRelease(store),
@@ -107,6 +116,8 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     isAuthKeyKnown: (authKey) => isAuthKeyKnown(store, authKey),
     listUploads: (resultKey, uploadOptions) => listUploads(store, resultKey, uploadOptions),
     getUpload: (resultKey, uploadId) => store.getUpload(resultKey, uploadId),
+
+    listDeliveries: (query) => store.listDeliveries(query),
 
     followResult: liveChanges.follow,
     endFollowers: liveChanges.endAll,

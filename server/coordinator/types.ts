@@ -27,10 +27,12 @@ import type { ResultTests, ResultTestsOptions, TestComparison, TestHistory, Test
 import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import type { ShouldBuildAnswer } from '../rules/should-build.ts';
 import type { LiveFollower } from '../live/live-changes.ts';
+import type { ResultNotifier } from '../notify/notify-results.ts';
 import type { ClientTokenRecord, ClientTokenScope } from '../store/client-token-types.ts';
 import type { LiveBuildKeys } from '../store/live-types.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
+import type { DeliveryQuery, DeliveryRecord } from '../notify/delivery-types.ts';
 
 export interface CoordinatorOptions {
   /** The clock, in Unix seconds; replaceable so that time-based rules can be tested. */
@@ -47,6 +49,8 @@ export interface CoordinatorOptions {
   artifactQuotaBytes?: number;
   /** Who may write: anyone (the default), client tokens only, or anonymous clients up to a daily cap. */
   auth?: AuthPolicy;
+  /** Hears of every result stored and live build begun, to queue its notifications (server/notify/). Default: nobody. */
+  notifier?: ResultNotifier;
 }
 
 export interface Coordinator {
@@ -141,6 +145,10 @@ export interface Coordinator {
   listUploads(resultKey: number, options?: { includeHidden?: boolean }): Promise<UploadRecord[]>;
   /** One file with its content (null once evicted), or undefined. */
   getUpload(resultKey: number, uploadId: number): Promise<UploadWithContent | undefined>;
+
+  // Notifications.
+  /** Recent deliveries of the queue (webhooks, commit statuses, e-mail), newest first. */
+  listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
 
   // Following live builds.
   /** Hears of every change this server makes to one result (steps, output, its end); the answer stops it. */

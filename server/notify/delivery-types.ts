@@ -6,10 +6,14 @@
 /** What a delivery is: each kind has one handler in the worker. */
 export type DeliveryKind = 'webhook' | 'commit_status' | 'email' | (string & {});
 
-/** `pending` until a handler succeeds (`delivered`) or the attempts run out (`failed`). */
-export type DeliveryState = 'pending' | 'delivered' | 'failed';
+/**
+ * `pending` until a handler succeeds (`delivered`) or the attempts run out (`failed`); a newer
+ * delivery of the same sequence (a commit status of the same commit and context) leaves one not
+ * yet begun `superseded`.
+ */
+export type DeliveryState = 'pending' | 'delivered' | 'failed' | 'superseded';
 
-export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed'];
+export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed', 'superseded'];
 
 /** The events a result or an expected builder gives rise to (docs/PROTOCOL.md, "Webhooks"). */
 export const NOTIFICATION_EVENTS = ['result', 'broke', 'fixed', 'still_failing', 'builder_missing', 'builder_stale'] as const;
@@ -28,6 +32,11 @@ export interface NewDelivery {
    * noticing the same builder, do not notify twice.
    */
   dedupeKey: string;
+  /**
+   * Deliveries with the same sequence key go out one at a time in the order queued, and queuing
+   * one supersedes those not begun: a commit status must not be overtaken by an older one.
+   */
+  sequenceKey?: string;
   /** What the kind's handler needs, as JSON; never secrets, which the handler reads from the configuration. */
   payload: unknown;
 }
@@ -74,6 +83,8 @@ export interface HandlerAnswer {
   ok: boolean;
   status: number | null;
   error: string | null;
+  /** Retrying cannot help (its target is no longer configured): the delivery fails now. */
+  giveUp?: boolean;
 }
 
 /** Sends one delivery; `signal` aborts when the server closes. */
@@ -87,7 +98,7 @@ export interface DeliveryQuery {
 
 /** What the store keeps of the queue. */
 export interface DeliveryStore {
-  /** Queues deliveries due at `at`, skipping those whose dedupe key is already queued; answers how many were new. */
+  /** Queues deliveries due at `at`, skipping those whose dedupe key is already queued, superseding older ones of their sequence; answers how many were new. */
   enqueueDeliveries(deliveries: readonly NewDelivery[], at: number): Promise<number>;
   /**
    * Takes the oldest due pending delivery of one of `kinds` by writing a lease until `lockedUntil`

@@ -2,7 +2,7 @@
 // its kind's handler, and records the attempt (delivered, retried later, or failed for good). It
 // sleeps until the next delivery is due, or until wake() says something was queued.
 import type { DeliveryPolicy } from '../config/notify-config-types.ts';
-import type { DeliveryAttempt, DeliveryHandler, DeliveryRecord, DeliveryStore } from './delivery-types.ts';
+import type { DeliveryAttempt, DeliveryHandler, DeliveryRecord, DeliveryStore, HandlerAnswer } from './delivery-types.ts';
 import { findRetryDelay } from './retry-delay.ts';
 
 export interface DeliveryWorkerOptions {
@@ -70,7 +70,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   const attempt = async (delivery: DeliveryRecord, handler: DeliveryHandler, lockedUntil: number) => {
     const started = performance.now();
-    let answer;
+    let answer: HandlerAnswer;
     try {
       answer = await handler(delivery, abort.signal);
     } catch (error) {
@@ -161,7 +161,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 /** What an attempt comes to: delivered, retried after the policy's delay, or failed once the attempts run out. */
 export function judgeAttempt(
   delivery: DeliveryRecord,
-  answer: { ok: boolean; status: number | null; error: string | null },
+  answer: HandlerAnswer,
   responseMs: number,
   at: number,
   policy: DeliveryPolicy,
@@ -175,7 +175,7 @@ export function judgeAttempt(
     // Cut short by the server closing, not refused by the receiver: tried again as soon as a server runs.
     return { state: 'pending', nextAttemptAt: at, ...last };
   }
-  if (delivery.attempts >= policy.maxAttempts) {
+  if (delivery.attempts >= policy.maxAttempts || answer.giveUp === true) {
     return { state: 'failed', nextAttemptAt: at, ...last };
   }
   return { state: 'pending', nextAttemptAt: at + findRetryDelay(policy, delivery.attempts), ...last };

@@ -1,8 +1,14 @@
-// The notifications of one server process: the delivery worker with its handlers. startServer
-// starts it and stops it before the store closes.
+// The notifications of one server process: the channels the configuration asks for, the hook
+// the coordinator calls after storing a result, and the delivery worker with a handler per kind.
+// startServer starts the worker once it listens, and stops it before the store closes.
 import type { ServerConfig } from '../config/types.ts';
 import type { Store } from '../store/types.ts';
+import { createCommitStatusChannel, createCommitStatusHandler } from './commit-statuses.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
+import type { NotificationChannel } from './notice-types.ts';
+import { createResultNotifier, type ResultNotifier } from './notify-results.ts';
+import { createBuilderWatch } from './watch-expected-builders.ts';
+import { createWebhookChannel, createWebhookHandler } from './webhooks.ts';
 
 export interface NotificationsOptions {
   store: Store;
@@ -10,20 +16,42 @@ export interface NotificationsOptions {
   /** Unix seconds. */
   now: () => number;
   log: (line: string) => void;
+  /** More channels (e-mail), beside the webhooks and commit statuses of the configuration. */
+  channels?: readonly NotificationChannel[];
 }
 
 export interface Notifications {
   /** Other kinds (e-mail) register their handlers here. */
   worker: DeliveryWorker;
+  /** For the coordinator: queues what a stored result or a begun build announces. */
+  notifier: ResultNotifier;
+  /** Starts the worker. */
+  start(): void;
   /** Stops the worker, waiting (bounded) for the deliveries in hand. */
   stop(): Promise<void>;
 }
 
-/** Starts the delivery worker over the store. */
-export function startNotifications(options: NotificationsOptions): Notifications {
+/** The notifications over the store; nothing is sent before start(). */
+export function createNotifications(options: NotificationsOptions): Notifications {
+  const { store, config, now, log } = options;
+  const { webhooks, commitStatuses, deliveries } = config.notifications;
+  const channels = [
+    ...(webhooks.length > 0 ? [createWebhookChannel(webhooks)] : []),
+    ...(commitStatuses.length > 0 ? [createCommitStatusChannel(commitStatuses)] : []),
+    ...(options.channels ?? []),
+  ];
+  let wake = () => {};
   const worker = createDeliveryWorker({
-    store: options.store, policy: options.config.notifications.deliveries, now: options.now, log: options.log,
+    store, policy: deliveries, now, log,
+    periodic: createBuilderWatch({ store, expected: config.expected, channels, publicUrl: config.publicUrl, now, wake: () => wake() }),
   });
-  worker.start();
-  return { worker, stop: () => worker.stop() };
+  wake = worker.wake;
+  worker.registerHandler('webhook', createWebhookHandler(webhooks, deliveries.timeoutSeconds));
+  worker.registerHandler('commit_status', createCommitStatusHandler(commitStatuses, deliveries.timeoutSeconds));
+  return {
+    worker,
+    notifier: createResultNotifier({ store, channels, publicUrl: config.publicUrl, now, log, wake: worker.wake }),
+    start: () => worker.start(),
+    stop: () => worker.stop(),
+  };
 }

@@ -27,15 +27,22 @@ const IN_KINDS = 'kind IN (SELECT value FROM json_each(@kinds))';
 export function createSqliteDeliveries(database: Database.Database): DeliveryStore {
   const statements = {
     insert: database.prepare(`
-      INSERT INTO deliveries (delivery_id, kind, target, event, dedupe_key, payload, created_at, next_attempt_at)
-      VALUES (@deliveryId, @kind, @target, @event, @dedupeKey, @payload, @at, @at)
+      INSERT INTO deliveries (delivery_id, kind, target, event, dedupe_key, sequence_key, payload, created_at, next_attempt_at)
+      VALUES (@deliveryId, @kind, @target, @event, @dedupeKey, @sequenceKey, @payload, @at, @at)
       ON CONFLICT (dedupe_key) DO NOTHING`),
+    // A row some worker holds stays: the newer one waits for it (see claim).
+    supersede: database.prepare(`
+      UPDATE deliveries SET state = 'superseded', last_error = 'superseded by a newer delivery'
+      WHERE sequence_key = @sequenceKey AND state = 'pending' AND (locked_until IS NULL OR locked_until <= @at)`),
     claim: database.prepare(`
       UPDATE deliveries SET locked_until = @lockedUntil, attempts = attempts + 1
       WHERE id = (
-        SELECT id FROM deliveries
+        SELECT id FROM deliveries candidate
         WHERE state = 'pending' AND ${IN_KINDS} AND next_attempt_at <= @now
           AND (locked_until IS NULL OR locked_until <= @now)
+          AND (sequence_key IS NULL OR NOT EXISTS (
+            SELECT 1 FROM deliveries earlier
+            WHERE earlier.sequence_key = candidate.sequence_key AND earlier.state = 'pending' AND earlier.id < candidate.id))
         ORDER BY next_attempt_at, id LIMIT 1)
       RETURNING *`),
     finish: database.prepare(`
@@ -45,6 +52,7 @@ export function createSqliteDeliveries(database: Database.Database): DeliverySto
     nextTime: database.prepare(`
       SELECT min(max(next_attempt_at, coalesce(locked_until, 0))) AS due FROM deliveries
       WHERE state = 'pending' AND ${IN_KINDS}`),
+    exists: database.prepare('SELECT 1 FROM deliveries WHERE dedupe_key = ?'),
     listAll: database.prepare('SELECT * FROM deliveries ORDER BY id DESC LIMIT ?'),
     listInState: database.prepare('SELECT * FROM deliveries WHERE state = ? ORDER BY id DESC LIMIT ?'),
     readAnnouncements: database.prepare('SELECT builder_key, state FROM builder_announcements'),
@@ -56,12 +64,17 @@ export function createSqliteDeliveries(database: Database.Database): DeliverySto
   const enqueue = database.transaction((deliveries: Parameters<DeliveryStore['enqueueDeliveries']>[0], at: number) => {
     let added = 0;
     for (const delivery of deliveries) {
+      const sequenceKey = delivery.sequenceKey ?? null;
+      if (sequenceKey !== null && !statements.exists.get(delivery.dedupeKey)) {
+        statements.supersede.run({ sequenceKey, at });
+      }
       added += statements.insert.run({
         deliveryId: randomUUID(),
         kind: delivery.kind,
         target: delivery.target,
         event: delivery.event,
         dedupeKey: delivery.dedupeKey,
+        sequenceKey,
         payload: JSON.stringify(delivery.payload),
         at,
       }).changes;

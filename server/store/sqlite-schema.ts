@@ -161,8 +161,9 @@ const MIGRATIONS: Migration[] = [
     target TEXT NOT NULL,                  -- where it goes, as the log shows it; never a secret
     event TEXT NOT NULL,
     dedupe_key TEXT NOT NULL UNIQUE,       -- the same notice queued twice is queued once
+    sequence_key TEXT,                     -- deliveries sharing it go out in order, a newer one superseding those not begun
     payload TEXT NOT NULL,                 -- JSON for the kind's handler
-    state TEXT NOT NULL DEFAULT 'pending', -- pending, delivered, failed
+    state TEXT NOT NULL DEFAULT 'pending', -- pending, delivered, failed, superseded
     attempts INTEGER NOT NULL DEFAULT 0,
     created_at REAL NOT NULL,              -- Unix seconds
     next_attempt_at REAL NOT NULL,         -- Unix seconds; when last tried once no longer pending
@@ -172,6 +173,7 @@ const MIGRATIONS: Migration[] = [
     last_error TEXT
   );
   CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state = 'pending';
+  CREATE INDEX deliveries_in_sequence ON deliveries (sequence_key, id) WHERE state = 'pending';
 
   -- What was last announced of each expected builder (ok, stale, missing), so a restart does not announce it twice.
   CREATE TABLE builder_announcements (
