@@ -16,20 +16,22 @@ export function createDeliveryLogRoutes({ deliveries, basePath }: { deliveries: 
   const render = pug.compileFile(TEMPLATE, { basedir: fileURLToPath(new URL('./views/', import.meta.url)), doctype: 'html' });
   const router = new Router();
   router.get('/admin/deliveries', async (ctx) => {
-    requireSignedInAdmin(ctx);
+    const viewer = requireSignedInAdmin(ctx);
     const records = await deliveries.listDeliveries({ limit: DELIVERIES_SHOWN });
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'html';
-    ctx.body = render({ title: 'Deliveries', basePath, deliveries: records.map(toDeliveryView) });
+    ctx.body = render({ title: 'Deliveries', basePath, viewer, deliveries: records.map(toDeliveryView) });
   });
   return router;
 }
 
-function requireSignedInAdmin(ctx: Context): void {
+// The viewer goes to the layout, whose header names who is signed in.
+function requireSignedInAdmin(ctx: Context): { adminName: string } {
   const viewer = (ctx.state as { viewer?: { adminName?: string | null } }).viewer;
   if (!viewer?.adminName) {
     throw new HttpError(403, 'The delivery log is for admins: sign in as an admin to see it.');
   }
+  return viewer as { adminName: string };
 }
 
 /** A delivery as the log shows it; the payload (bodies, addresses) stays out. */
