@@ -42,6 +42,10 @@ const commands: Record<string, CommandEntry> = {
     summary: "add, list or revoke the client tokens in a server's database",
     load: async () => (await import('./commands/tokens.ts')).runTokensCommand,
   },
+  admins: {
+    summary: "add, list or remove the web UI's admins in a server's database",
+    load: async () => (await import('./commands/admins.ts')).runAdminsCommand,
+  },
 };
 
 const usage = `Usage: pony-build <command> [options]

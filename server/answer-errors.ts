@@ -57,6 +57,8 @@ function answerOverHttp(ctx: Context, error: DomainError, { renderErrorPage }: A
   }
 }
 
+// A form the site's pages sent is answered with a page too: the browser shows what was refused.
 function isPageRequest(ctx: Context): boolean {
-  return (ctx.method === 'GET' || ctx.method === 'HEAD') && !PROTOCOL_PATHS.has(ctx.path);
+  const fromForm = ctx.method === 'POST' && Boolean(ctx.is('application/x-www-form-urlencoded'));
+  return (ctx.method === 'GET' || ctx.method === 'HEAD' || fromForm) && !PROTOCOL_PATHS.has(ctx.path);
 }

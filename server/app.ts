@@ -2,6 +2,9 @@
 // so nothing here parses bodies.
 import { Router } from '@koa/router';
 import Koa from 'koa';
+import { createAdminRoutes } from './admin/admin-routes.ts';
+import { requirePrivateAccess } from './admin/require-private-access.ts';
+import { identifyViewer, keepRequestContext } from './admin/viewer.ts';
 import { answerErrors } from './answer-errors.ts';
 import { createJsonRoutes } from './api/json-routes.ts';
 import { DEFAULT_ARTIFACT_BYTES, resolveArtifactBytes } from './config/artifact-limits.ts';
@@ -39,22 +42,30 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   }));
   protocolRoutes.get('/healthz', createHealthRoute(coordinator));
   const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
+  const adminRoutes = createAdminRoutes({ coordinator, views });
   const pageRoutes = createPageRoutes({
     coordinator, views, commitLinks: options.commitLinks, liveHeartbeatSeconds: options.liveHeartbeatSeconds, log,
   });
 
   app.use(logRequests(log));
   app.use(setSecurityHeaders());
+  app.use(keepRequestContext());
   app.use(answerErrors({ log, renderErrorPage: (status, message) => views.renderError(toErrorPage(status, message)) }));
   app.use(serveUnderBasePath(basePath));
   app.use(limitRequests({
     requestsPerMinute: options.requestsPerMinute ?? DEFAULT_LIMITS.requestsPerMinute, now: options.now ?? (() => Date.now() / 1000),
   }));
+  app.use(identifyViewer({ coordinator, adminRequired: (options.authMode ?? 'open') !== 'open' || options.private === true }));
+  if (options.private) {
+    app.use(requirePrivateAccess(coordinator));
+  }
   app.use(rejectUnrouted());
   app.use(protocolRoutes.routes());
   app.use(jsonRoutes.routes());
   app.use(jsonRoutes.allowedMethods());
   app.use(createDeliveryLogRoutes({ deliveries: coordinator, basePath }).routes());
+  app.use(adminRoutes.routes());
+  app.use(adminRoutes.allowedMethods());
   app.use(pageRoutes.routes());
   app.use(pageRoutes.allowedMethods());
   return app;

@@ -22,6 +22,10 @@ export {
   WrongClientTokenError,
 } from './errors/auth-errors.ts';
 export { BuildFinishedError, ResultRunningError, TagsetChangedError, UnknownUpdateTokenError } from './errors/live-build-errors.ts';
+export { UnknownAdminError, WeakPasswordError, WrongSignInError } from './admin/admin-errors.ts';
+export type { AdminRecord } from './store/admin-types.ts';
+export type { PutAdminAnswer } from './commands/admins.ts';
+export type { AdminSession, NewAdminSession } from './admin/sessions.ts';
 export { parseServerConfig } from './config/parse-server-config.ts';
 export { parseDuration } from './config/parse-duration.ts';
 export { parseByteSize } from './config/parse-byte-size.ts';

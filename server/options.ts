@@ -1,5 +1,5 @@
 // Server options with their defaults, checked once at start so a typo fails loudly.
-import type { CommitLink, ServerConfig } from './config/types.ts';
+import type { AuthMode, CommitLink, ServerConfig } from './config/types.ts';
 
 export interface ServerOptions {
   /** Address to listen on. Default 127.0.0.1. */
@@ -39,6 +39,10 @@ export interface AppOptions {
   now?: () => number;
   /** See ServerOptions.basePath. */
   basePath?: string;
+  /** The auth mode, from the configuration's `auth.mode`: unless `open`, only signed-in admins may use the pages' write buttons. Default open. */
+  authMode?: AuthMode;
+  /** Every page and JSON read needs an admin session (JSON reads: or a client token), from `auth.private` or `serve --private`. Default false. */
+  private?: boolean;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';

@@ -58,6 +58,8 @@ export interface AuthPolicy {
   mode: AuthMode;
   /** Request-body bytes an anonymous address may write per UTC day in `capped` mode. */
   anonymousBytesPerDay: number;
+  /** Every page and JSON read needs an admin session (or, for JSON, a client token); `serve --private`. Default false. */
+  private?: boolean;
 }
 
 export const DEFAULT_ANONYMOUS_BYTES_PER_DAY = 50 * 1024 * 1024;

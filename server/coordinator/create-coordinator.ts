@@ -1,7 +1,9 @@
 // The facade: composes the commands and queries over one store and one clock into the typed
 // Coordinator API (every method is documented in types.ts). Nothing here decides anything.
+import { endAdminSession, findAdminSession, signInAdmin } from '../admin/sessions.ts';
 import { createBuildSettler } from '../commands/abandon-stale-builds.ts';
 import { addResults } from '../commands/add-results.ts';
+import { putAdmin, removeAdmin } from '../commands/admins.ts';
 import { addUpload } from '../commands/add-upload.ts';
 import { authoriseWrite, identifyWriter } from '../commands/authorise-write.ts';
 import { beginBuild } from '../commands/begin-build.ts';
@@ -91,6 +93,13 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     checkClientToken: (credentials) => checkClientToken(store, credentials),
     identifyWriter: (credentials, origin) => identifyWriter(store, auth, credentials, origin),
     authoriseWrite: (writer, request) => authoriseWrite(store, auth, writer, request, now()),
+
+    putAdmin: (name, password) => putAdmin(store, name, password, now()),
+    listAdmins: () => store.listAdmins(),
+    removeAdmin: (name) => removeAdmin(store, name),
+    signInAdmin: (name, password) => signInAdmin(store, name, password, now()),
+    findAdminSession: (sessionId) => findAdminSession(store, sessionId, now()),
+    endAdminSession: (sessionId) => endAdminSession(store, sessionId),
 
     getResult: settled((resultKey) => getResult(store, resultKey)),
     getLiveResult: settled((resultKey) => getLiveResult(store, resultKey)),

@@ -2,9 +2,11 @@
 // the JSON API and the web pages all go through it, and never to the store directly.
 // Commands (server/commands/) change what is stored; queries (server/queries/) only read.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
+import type { AdminSession, NewAdminSession } from '../admin/sessions.ts';
 import type { Credentials, Writer, WriteRequest } from '../auth/types.ts';
 import type { StepLimits } from '../client-input/read-bags.ts';
 import type { AddedResult } from '../commands/add-results.ts';
+import type { PutAdminAnswer } from '../commands/admins.ts';
 import type { UploadInput } from '../commands/add-upload.ts';
 import type { ShouldBuildOptions } from '../commands/check-should-build.ts';
 import type { FlushedTagset, PruneSummary, RemovedResult } from '../commands/removal-types.ts';
@@ -28,6 +30,7 @@ import type { TagsetSelector } from '../rules/select-tagsets.ts';
 import type { ShouldBuildAnswer } from '../rules/should-build.ts';
 import type { LiveFollower } from '../live/live-changes.ts';
 import type { ResultNotifier } from '../notify/notify-results.ts';
+import type { AdminRecord } from '../store/admin-types.ts';
 import type { ClientTokenRecord, ClientTokenScope } from '../store/client-token-types.ts';
 import type { LiveBuildKeys } from '../store/live-types.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
@@ -95,6 +98,20 @@ export interface Coordinator {
   identifyWriter(credentials: Credentials | undefined, origin: { clientIp: string }): Promise<Writer>;
   /** Refuses a write the writer may not make (no token, out of its scope, over the anonymous cap); counts anonymous bytes. */
   authoriseWrite(writer: Writer, request: WriteRequest): Promise<void>;
+
+  // The web UI's admins and their sessions (server/admin/).
+  /** Adds an admin, or gives an existing one this password and ends its sessions; a password under 8 characters is refused. */
+  putAdmin(name: string, password: string): Promise<PutAdminAnswer>;
+  /** Every admin, oldest first, with when it last signed in; never a password's hash. */
+  listAdmins(): Promise<AdminRecord[]>;
+  /** Removes an admin and ends its sessions. */
+  removeAdmin(name: string): Promise<void>;
+  /** Checks the password (at the same cost whether the name exists or not) and opens a 7-day session. */
+  signInAdmin(name: string, password: string): Promise<NewAdminSession>;
+  /** The live session a cookie's id opens; undefined when unknown or expired. */
+  findAdminSession(sessionId: string): Promise<AdminSession | undefined>;
+  /** Ends a session; an unknown one changes nothing. */
+  endAdminSession(sessionId: string): Promise<void>;
 
   // Queries: results and tagsets. Every query first abandons the live builds past their allowance.
   /** The stored triple, or undefined for an unknown key; a ResultRunningError for a build still running. */

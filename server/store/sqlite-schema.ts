@@ -182,6 +182,27 @@ const MIGRATIONS: Migration[] = [
     changed_at REAL NOT NULL
   );
   ` },
+  { sql: `
+  -- The web UI's admins (server/admin/). A password is kept as scrypt$N$r$p$salt$hash, with its
+  -- parameters, so that they can be raised later; a session as a SHA-256 of its id, so that a
+  -- copy of this file signs nobody in. Sessions live here so that every server process shares them.
+  CREATE TABLE admins (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    last_login_at REAL
+  );
+
+  CREATE TABLE admin_sessions (
+    id_hash TEXT PRIMARY KEY,              -- sha256 of the cookie's session id, hex
+    admin_id INTEGER NOT NULL REFERENCES admins (id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,              -- what the session's forms carry
+    created_at REAL NOT NULL,
+    expires_at REAL NOT NULL
+  );
+  CREATE INDEX admin_sessions_by_admin ON admin_sessions (admin_id);
+  ` },
 ];
 
 /** The schema version a fully migrated database has. */

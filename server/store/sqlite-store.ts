@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import type { WireStruct } from '../../wire/types.ts';
 import { prepareCountInTagset } from './count-in-tagset.ts';
+import { createSqliteAdmins } from './sqlite-admins.ts';
 import { createSqliteClientTokens } from './sqlite-client-tokens.ts';
 import { createSqliteDeliveries } from './sqlite-deliveries.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
@@ -148,6 +149,7 @@ function createSqliteStore(database: Database.Database, files: UploadFiles): Sto
     ...createSqliteUploadQueries(database, files),
     ...createSqlitePageQueries(database),
     ...createSqliteClientTokens(database),
+    ...createSqliteAdmins(database),
     ...createSqliteDeliveries(database),
     ...createSqliteLiveQueries(database, insertResult),
     async addResult(record) {

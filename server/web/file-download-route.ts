@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
+import { readRequestViewer } from '../admin/viewer.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
 import { readResultKey } from './read-result-key.ts';
 
@@ -17,8 +18,8 @@ export function addFileDownloadRoute(router: Router, coordinator: Coordinator): 
     const resultKey = readResultKey(ctx.params.key);
     const uploadId = parsePositiveInteger(ctx.params.id);
     const upload = uploadId === undefined ? undefined : await coordinator.getUpload(resultKey, uploadId);
-    // Hidden files (visible=no) are not served until admin logins can tell who may see them.
-    if (!upload || !upload.visible) {
+    // A hidden file (visible=no) is for admins only; to anyone else it is not there at all.
+    if (!upload || (!upload.visible && !readRequestViewer(ctx).session)) {
       upload?.content?.destroy();
       throw new HttpError(404, `Result #${resultKey} has no file ${JSON.stringify(ctx.params.id)}.`);
     }

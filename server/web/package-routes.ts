@@ -2,20 +2,17 @@
 // requests from the result page's form.
 import type { Router } from '@koa/router';
 import { makeTagsetKey } from '../../wire/tagset.ts';
+import { readRemovalNotice } from '../admin/removal-routes.ts';
+import { readSiteForm } from '../admin/read-site-form.ts';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
-import { readRequestBody } from '../http/read-body.ts';
 import { readOptionalQuery, readPackageResultsQuery, readTagsetSelector } from '../http/read-query.ts';
 import { toOutcome } from '../rules/summarize-outcomes.ts';
 import { findWorstStatus, renderBadgeSvg } from './badge-svg.ts';
-import { checkSameOriginForm } from './check-same-origin.ts';
 import { makePackageUrl, readSyntheticTag } from './page-links.ts';
 import { toPackagePage } from './package-view-model.ts';
 import type { Views } from './render-views.ts';
-
-// A build request form holds a tagset and a result key; anything larger is not from our page.
-const MAX_FORM_BYTES = 16 * 1024;
 
 export interface PackageRoutesOptions {
   coordinator: Coordinator;
@@ -31,13 +28,16 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
       coordinator.listPackageResults(packageName, { ...filter, before }),
       coordinator.listRunningBuilds(),
     ]);
-    if (histories.length === 0 && !running.some((build) => build.package === packageName)) {
+    const notice = readRemovalNotice(ctx.query);
+    // After its last result was removed, the package page still says so.
+    if (histories.length === 0 && !running.some((build) => build.package === packageName) && notice === undefined) {
       throw new HttpError(404, `No results of package ${JSON.stringify(packageName)} are stored.`);
     }
     ctx.type = 'html';
     ctx.body = views.renderPackage({
       ...toPackagePage(packageName, histories, page, filter, before, coordinator.now(), running),
       buildRequested: readOptionalQuery(ctx.query, 'build') === 'requested',
+      notice,
     });
   });
 
@@ -67,8 +67,7 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
 
   router.post('/packages/:package/build-requests', async (ctx) => {
     const packageName = ctx.params.package!;
-    checkSameOriginForm(ctx);
-    const form = new URLSearchParams((await readRequestBody(ctx, MAX_FORM_BYTES)).toString('utf8'));
+    const form = await readSiteForm(ctx, { action: 'Requesting a build' });
     const tagset = form.getAll('tag');
     const known = await coordinator.getTagsetsForPackage(packageName);
     if (!known.some((candidate) => makeTagsetKey(candidate) === makeTagsetKey([...tagset, `__package=${packageName}`]))) {

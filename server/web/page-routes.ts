@@ -11,6 +11,7 @@ import { TEST_STATUSES } from '../store/test-case-types.ts';
 import { DASHBOARD_SORTS, toDashboardPage } from './dashboard-view-model.ts';
 import { toExpectedBuilderView } from './expected-builder-view-model.ts';
 import { ignoreLog } from '../options.ts';
+import { readRequestViewer } from '../admin/viewer.ts';
 import { addFileDownloadRoute } from './file-download-route.ts';
 import { addLiveResultRoute } from './live-result-route.ts';
 import { addPackageRoutes } from './package-routes.ts';
@@ -55,6 +56,9 @@ export function createPageRoutes({
     const page = await coordinator.getResultPage(resultKey);
     if (!page) {
       throw new UnknownResultError(resultKey);
+    }
+    if (readRequestViewer(ctx).session) {
+      page.uploads = await coordinator.listUploads(resultKey, { includeHidden: true });
     }
     ctx.type = 'html';
     ctx.body = views.renderResult(toResultPage(page, { now: coordinator.now(), commitLinks }, { filter, buildRequested }));

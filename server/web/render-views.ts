@@ -2,6 +2,7 @@
 // every `=` and `#{}` output; the templates never use the unescaped forms.
 import { fileURLToPath } from 'node:url';
 import pug from 'pug';
+import { readViewer } from '../admin/viewer.ts';
 import type { toTestHistoryPage } from './test-view-models.ts';
 import type { toDashboardPage } from './dashboard-view-model.ts';
 import type { toPackagePage } from './package-view-model.ts';
@@ -13,23 +14,30 @@ const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
 
 export interface Views {
   renderIndex(page: ReturnType<typeof toDashboardPage>): string;
-  renderPackage(page: ReturnType<typeof toPackagePage> & { buildRequested: boolean }): string;
+  renderPackage(page: ReturnType<typeof toPackagePage> & { buildRequested: boolean; notice?: string }): string;
   renderResult(page: ReturnType<typeof toResultPage>): string;
   /** One finished step's card alone, for a page following its running build. */
   renderStep(fragment: { step: StepView }): string;
   renderTestHistory(page: ReturnType<typeof toTestHistoryPage>): string;
   renderError(page: ReturnType<typeof toErrorPage>): string;
+  /** The sign-in form; `failure` says why the last try failed. */
+  renderLogin(page: { title: string; name: string; next?: string; failure?: string }): string;
 }
 
 /** `basePath` ('' or e.g. `/ci`) is given to every template: each site link is written `basePath + path`. */
 export function compileViews(basePath = ''): Views {
-  const compile = (name: string) => pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY, doctype: 'html' });
+  // Every template also gets the request's viewer: the header says who is signed in, forms carry its token.
+  const compile = (name: string) => {
+    const template = pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY, doctype: 'html' });
+    return (locals: object) => template({ ...locals, viewer: readViewer() });
+  };
   const index = compile('index');
   const packagePage = compile('package');
   const result = compile('result');
   const step = compile('step-fragment');
   const testHistory = compile('test-history');
   const error = compile('error');
+  const login = compile('login');
   return {
     renderIndex: (page) => index({ ...page, basePath }),
     renderPackage: (page) => packagePage({ ...page, basePath }),
@@ -37,5 +45,6 @@ export function compileViews(basePath = ''): Views {
     renderStep: (fragment) => step({ ...fragment, basePath }),
     renderTestHistory: (page) => testHistory({ ...page, basePath }),
     renderError: (page) => error({ ...page, basePath }),
+    renderLogin: (page) => login({ ...page, basePath }),
   };
 }

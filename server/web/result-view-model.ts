@@ -60,10 +60,13 @@ export function toResultPage(
     wholeLogUrl: makeWholeLogUrl(resultKey),
     // Links use the stored name itself; the shown name has control characters replaced.
     navigation: toResultNavigation(resultKey, result.package, { neighbours, tagset: result.tagset, buildRequested }),
+    removal: { action: `/results/${resultKey}/remove` },
     uploads: uploads.map((upload) => ({
       filename: upload.filename,
       description: upload.description,
       size: formatBytes(upload.size),
+      // Only an admin's page lists a file uploaded with visible=no.
+      hidden: !upload.visible,
       // An evicted file is still named, so the page says what was there, but has nothing to link.
       url: upload.evictedAt === null ? `/results/${resultKey}/files/${upload.id}/${encodeURIComponent(upload.filename)}` : undefined,
     })),

@@ -7,6 +7,7 @@ import { startServer } from '../../server/index.ts';
 import { makeGitRepository } from '../contexts/repositories.ts';
 import { projectRoot, runTypeScript } from '../helpers/child-process.ts';
 import { makeTempDir } from '../helpers/temp.ts';
+import { postBuildRequest } from '../server/web/page-helpers.ts';
 
 const recipe = path.join(projectRoot, 'test/fixtures/recipes/git-checkout.ts');
 
@@ -31,12 +32,7 @@ test('an unchanged revision is not built again; a new commit is, and --force-bui
   // A build asked for from the web page is built even at a revision the server has seen.
   const [tagset] = (await callXmlRpc(new URL('xmlrpc', server.url).href, 'get_tagsets_for_package', ['fixture-git'])) as string[][];
   const form = new URLSearchParams(tagset.map((tag): [string, string] => ['tag', tag]));
-  const requested = await fetch(new URL('packages/fixture-git/build-requests', server.url), {
-    method: 'POST',
-    body: form,
-    headers: { Origin: new URL(server.url).origin },
-    redirect: 'manual',
-  });
+  const requested = await postBuildRequest(server.url, 'fixture-git', form);
   t.is(requested.status, 303);
   // The skipped run's reservation still holds: a request comes first (docs/PROTOCOL.md,
   // "check_should_build", rule 1), so nothing needs to wait for the reservation to end.

@@ -30,6 +30,8 @@ export interface TypeScriptOptions {
   env?: NodeJS.ProcessEnv;
   /** Flags for node itself, such as `--max-old-space-size=64`. */
   nodeFlags?: string[];
+  /** Written to the child's stdin, which is then closed; without it stdin is /dev/null. */
+  input?: string;
 }
 
 export function startTypeScript(file: string, args: string[], options: TypeScriptOptions = {}): Running {
@@ -46,8 +48,9 @@ export function startTypeScript(file: string, args: string[], options: TypeScrip
       PONY_BUILD_SPOOL: path.join(os.tmpdir(), `pony-test-spool-${randomUUID()}`),
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  child.stdin?.end(options.input);
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ text: string; resolve: () => void }> = [];

@@ -20,12 +20,23 @@ export async function addResult(url: string, clientInfo: Record<string, unknown>
   return Number(key);
 }
 
-/** Posts the result page's build request form as a browser on `origin` would. */
+/** Posts the result page's build request form as a browser on `origin` would, with its form token and cookie. */
 export async function postBuildRequest(url: string, packageName: string, form: URLSearchParams, headers: Record<string, string> = {}) {
+  const { cookie, token } = await readFormToken(url);
+  const fields = new URLSearchParams(form);
+  fields.set('csrf', token);
   return fetch(new URL(`packages/${encodeURIComponent(packageName)}/build-requests`, url), {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(url).origin, ...headers },
-    body: form.toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(url).origin, Cookie: cookie, ...headers },
+    body: fields.toString(),
   });
+}
+
+/** The form token an anonymous visitor's pages carry, with the cookie it must come back with. */
+export async function readFormToken(url: string): Promise<{ cookie: string; token: string }> {
+  const response = await fetch(new URL('login', url));
+  const token = /<input type="hidden" name="csrf" value="([^"]+)">/.exec(await response.text())?.[1] ?? '';
+  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  return { cookie, token };
 }
