@@ -8,6 +8,7 @@ import { measureAddResultsRate } from './add-results-rate.ts';
 import { measureCliStartup } from './cli-startup.ts';
 import { measureJunitParse } from './junit-parse.ts';
 import { measureLiveOverhead, measureLiveServerThroughput } from './live-reporting.ts';
+import { measureNotifyOverhead } from './notify-overhead.ts';
 import { LOAD_SECONDS_VARIABLE, measureLoadClients, type LoadFigures } from './load-clients.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
 import { measurePageLatency } from './page-latency.ts';
@@ -56,6 +57,9 @@ log(JSON.stringify(liveServer));
 log(`11/11 50 clients sending results, --auth open and tokens (${process.env[LOAD_SECONDS_VARIABLE] ?? 60} s each)...`);
 const load = await measureLoadClients();
 log(JSON.stringify(load));
+log('notifications overhead (add_results with five webhooks against none)...');
+const notify = await measureNotifyOverhead();
+log(JSON.stringify(notify));
 const latencyRow = (label: string, timing: { medianMs: number; maxMs: number }) =>
   `| ${label} | ${fixed(timing.medianMs, 0)} ms | ${fixed(timing.maxMs, 0)} ms | ${verdict(timing.maxMs < 1000)} |`;
 const loadRow = (label: string, figures: LoadFigures) =>
@@ -185,6 +189,14 @@ ${loadRow('open', load.open)}
 ${loadRow('tokens (a token per client)', load.tokens)}
 
 tokens / open throughput: **${fixed(load.tokensOverOpen)}** (token checks cost under 10%: ${verdict(load.tokenCheckWithin10Percent)}).
+
+## 12. Notifications
+
+add_results (the realistic result of section 3, 8 at a time, JSON API) on a server with five webhooks subscribed to every result (receivers on 127.0.0.1, in the same process) against one with none, fresh databases, alternating rounds, medians. E-mail is not measured yet.
+
+| none | five webhooks | ratio | webhook calls answered | less than 10% slower |
+|---|---|---|---|---|
+| ${fixed(notify.plainPerSecond, 1)}/s | ${fixed(notify.notifyingPerSecond, 1)}/s | ${fixed(notify.ratio)} | ${notify.webhookCalls} | ${verdict(notify.met)} |
 `;
 
 writeFileSync(reportFile, report);
