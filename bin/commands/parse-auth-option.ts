@@ -14,11 +14,14 @@ export function parseAuthModeOption(command: string, option: PickedOption): Auth
   return mode;
 }
 
-/** The configuration with the command line's auth mode, when one was given; the configuration's own cap is kept. */
-export function applyAuthMode(config: ServerConfig | undefined, mode: AuthMode | undefined): ServerConfig | undefined {
-  if (mode === undefined) {
+/** The configuration with the command line's auth mode and --private, when given; the configuration's own cap is kept. */
+export function applyAuthMode(
+  config: ServerConfig | undefined, overrides: { mode: AuthMode | undefined; private?: boolean | undefined },
+): ServerConfig | undefined {
+  const given = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  if (Object.keys(given).length === 0) {
     return config;
   }
   const base = config ?? parseServerConfig({});
-  return { ...base, auth: { ...base.auth, mode } };
+  return { ...base, auth: { ...base.auth, ...given } };
 }

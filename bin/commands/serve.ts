@@ -12,6 +12,7 @@ const VARIABLES = {
   config: 'PONY_BUILD_CONFIG',
   'trust-proxy': 'PONY_BUILD_TRUST_PROXY',
   auth: 'PONY_BUILD_AUTH',
+  private: 'PONY_BUILD_PRIVATE',
 } as const;
 
 const help = `Usage: pony-build serve [options]
@@ -29,6 +30,8 @@ Options:
   --auth MODE        who may write results: open (anyone; the default), tokens (clients
                      with a token from \`pony-build tokens add\`) or capped (anyone, but
                      anonymous clients only auth.anonymous_bytes_per_day a day)
+  --private          every page, feed, badge, download and JSON read needs an admin
+                     session (\`pony-build admins add\`); JSON reads also take a client token
   -h, --help         show this help
 
 Environment (a flag on the command line wins over its variable):
@@ -39,9 +42,10 @@ Environment (a flag on the command line wins over its variable):
   PONY_BUILD_CONFIG       --config
   PONY_BUILD_TRUST_PROXY  --trust-proxy: 1, true or yes; 0, false or no
   PONY_BUILD_AUTH         --auth
+  PONY_BUILD_PRIVATE      --private: 1, true or yes; 0, false or no
 `;
 
-function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean; db: string; configFile: PickedOption; authMode: AuthMode | undefined } {
+function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean; db: string; configFile: PickedOption; authMode: AuthMode | undefined; privateSite: boolean | undefined } {
   const { values } = parseCommandOptions('serve', argv, {
     host: { type: 'string' },
     port: { type: 'string' },
@@ -50,8 +54,9 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     config: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
     auth: { type: 'string' },
+    private: { type: 'boolean' },
   });
-  const pick = (flag: Exclude<keyof typeof VARIABLES, 'trust-proxy'>) => pickOption(flag, values[flag], VARIABLES[flag], env);
+  const pick = (flag: Exclude<keyof typeof VARIABLES, 'trust-proxy' | 'private'>) => pickOption(flag, values[flag], VARIABLES[flag], env);
   const [port, maxBody] = [pick('port'), pick('max-body')];
   const problems = collectOptionProblems('serve');
   const options = {
@@ -63,6 +68,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     configFile: pick('config'),
     trustProxy: values['trust-proxy'] ?? problems.read(() => readSwitchVariable('serve', VARIABLES['trust-proxy'], env)),
     authMode: problems.read(() => parseAuthModeOption('serve', pick('auth'))),
+    privateSite: values.private ?? problems.read(() => readSwitchVariable('serve', VARIABLES.private, env)),
   };
   problems.finish();
   return options;
@@ -79,9 +85,9 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const { help: _help, configFile, authMode, ...serverOptions } = options;
+  const { help: _help, configFile, authMode, privateSite, ...serverOptions } = options;
   try {
-    serverOptions.config = applyAuthMode(configFile.value === undefined ? undefined : await readServerConfigFile(configFile.value), authMode);
+    serverOptions.config = applyAuthMode(configFile.value === undefined ? undefined : await readServerConfigFile(configFile.value), { mode: authMode, private: privateSite });
   } catch (error) {
     if (error instanceof ServerConfigError) {
       const variable = configFile.source === '--config' ? '' : `${configFile.source}: `;

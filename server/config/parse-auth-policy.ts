@@ -4,7 +4,7 @@ import { parseByteSize } from './parse-byte-size.ts';
 import { isObject, reportUnknownKeys } from './parse-server-config.ts';
 import { AUTH_MODES, DEFAULT_ANONYMOUS_BYTES_PER_DAY, type AuthMode, type AuthPolicy } from './types.ts';
 
-const AUTH_KEYS = ['mode', 'anonymous_bytes_per_day'];
+const AUTH_KEYS = ['mode', 'anonymous_bytes_per_day', 'private'];
 const BYTE_SIZE = 'a size such as "50M" or a number of bytes, 1 or more';
 
 /** The auth policy, or undefined when absent or wrong (its problems collected). */
@@ -13,7 +13,7 @@ export function readAuthPolicy(value: unknown, problems: string[]): AuthPolicy |
     return undefined;
   }
   if (!isObject(value)) {
-    problems.push(`auth: expected an object with "mode" or "anonymous_bytes_per_day", got ${describeValue(value)}`);
+    problems.push(`auth: expected an object with "mode", "anonymous_bytes_per_day" or "private", got ${describeValue(value)}`);
     return undefined;
   }
   reportUnknownKeys(value, AUTH_KEYS, 'auth', problems);
@@ -32,6 +32,13 @@ export function readAuthPolicy(value: unknown, problems: string[]): AuthPolicy |
       problems.push(`auth.anonymous_bytes_per_day: expected ${BYTE_SIZE}, got ${describeValue(value.anonymous_bytes_per_day)}`);
     } else {
       policy.anonymousBytesPerDay = bytes;
+    }
+  }
+  if (value.private !== undefined) {
+    if (typeof value.private === 'boolean') {
+      policy.private = value.private;
+    } else {
+      problems.push(`auth.private: expected true or false, got ${describeValue(value.private)}`);
     }
   }
   return policy;
