@@ -12,6 +12,8 @@ import { answerWithFault, isXmlRpcCall, readRunningMethod } from './rpc/answer-f
 
 // Machine endpoints: their errors are never an HTML page.
 const PROTOCOL_PATHS = new Set(['/xmlrpc', '/upload']);
+// Forges read a refused hook's answer as JSON, as API clients do.
+const PUSH_HOOK_PATH = '/hooks/push';
 
 export interface AnswerErrorsOptions {
   log: (line: string) => void;
@@ -46,7 +48,7 @@ function hideInternalError(ctx: Context, error: unknown, log: (line: string) => 
 function answerOverHttp(ctx: Context, error: DomainError, { renderErrorPage }: AnswerErrorsOptions): void {
   ctx.status = error.status;
   ctx.set(error.headers);
-  if (ctx.path.startsWith('/api/')) {
+  if (ctx.path.startsWith('/api/') || ctx.path === PUSH_HOOK_PATH) {
     ctx.body = { error: error.message };
   } else if (isPageRequest(ctx) && ctx.accepts('html') === 'html') {
     ctx.type = 'html';

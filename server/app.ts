@@ -14,6 +14,8 @@ import { resolveBasePath, serveUnderBasePath } from './http/base-path.ts';
 import { createHealthRoute } from './http/health-route.ts';
 import { HttpError } from './http/http-error.ts';
 import { limitRequests } from './http/limit-requests.ts';
+import { EMPTY_HOOK_CONFIG } from './config/hook-config-types.ts';
+import { createPushHookRoute } from './hooks/push-hook-route.ts';
 import { logRequests } from './http/log-requests.ts';
 import { ignoreLog, resolveMaxBodyBytes, type AppOptions } from './options.ts';
 import { createXmlRpcRoute } from './rpc/xmlrpc-route.ts';
@@ -41,6 +43,7 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
     coordinator, maxBodyBytes, artifactBytes: resolveArtifactBytes(options.artifactBytes ?? DEFAULT_ARTIFACT_BYTES, maxBodyBytes),
   }));
   protocolRoutes.get('/healthz', createHealthRoute(coordinator));
+  protocolRoutes.all('/hooks/push', createPushHookRoute({ coordinator, maxBodyBytes, hooks: options.hooks ?? EMPTY_HOOK_CONFIG }));
   const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
   const adminRoutes = createAdminRoutes({ coordinator, views });
   const pageRoutes = createPageRoutes({

@@ -1,5 +1,6 @@
 // Server options with their defaults, checked once at start so a typo fails loudly.
 import type { AuthMode, CommitLink, ServerConfig } from './config/types.ts';
+import type { HookConfig } from './config/hook-config-types.ts';
 
 export interface ServerOptions {
   /** Address to listen on. Default 127.0.0.1. */
@@ -39,6 +40,8 @@ export interface AppOptions {
   now?: () => number;
   /** See ServerOptions.basePath. */
   basePath?: string;
+  /** The push hooks' secrets and repository map, from the configuration's `hooks`. Default: every hook refused. */
+  hooks?: HookConfig;
   /** The auth mode, from the configuration's `auth.mode`: unless `open`, only signed-in admins may use the pages' write buttons. Default open. */
   authMode?: AuthMode;
   /** Every page and JSON read needs an admin session (JSON reads: or a client token), from `auth.private` or `serve --private`. Default false. */

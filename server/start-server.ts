@@ -41,6 +41,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     trustProxy: options.trustProxy, basePath: options.basePath,
     requestsPerMinute: config.limits.requestsPerMinute, now: options.now,
     artifactBytes: config.limits.artifactBytes,
+    hooks: config.hooks,
     authMode: config.auth.mode, private: config.auth.private,
   });
   const server = http.createServer(app.callback());

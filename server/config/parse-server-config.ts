@@ -4,6 +4,10 @@ import { describeValue } from '../../wire/describe-value.ts';
 import { readAuthPolicy } from './parse-auth-policy.ts';
 import { parseDuration } from './parse-duration.ts';
 import { readLimits } from './parse-limits.ts';
+import { readEmailConfig } from './parse-email-config.ts';
+import { readHookConfig } from './parse-hook-config.ts';
+import { EMPTY_EMAIL_CONFIG } from './email-config-types.ts';
+import { EMPTY_HOOK_CONFIG } from './hook-config-types.ts';
 import { NOTIFY_TOP_LEVEL_KEYS, readNotificationConfig, readPublicUrl } from './parse-notify-config.ts';
 import { ServerConfigError } from './server-config-error.ts';
 import {
@@ -23,7 +27,7 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links', 'limits', ...NOTIFY_TOP_LEVEL_KEYS];
+const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links', 'limits', 'hooks', 'smtp', 'email', ...NOTIFY_TOP_LEVEL_KEYS];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
 const LIVE_KEYS = ['abandon_after', 'heartbeat'];
@@ -56,6 +60,8 @@ function readConfig(document: unknown, problems: string[]): ServerConfig {
     auth: readAuthPolicy(document.auth, problems) ?? auth,
     commitLinks: readCommitLinks(document.commit_links, problems),
     limits: readLimits(document.limits, problems) ?? DEFAULT_LIMITS,
+    hooks: readHookConfig(document.hooks, problems) ?? EMPTY_HOOK_CONFIG,
+    email: readEmailConfig(document.smtp, document.email, problems) ?? EMPTY_EMAIL_CONFIG,
     publicUrl: readPublicUrl(document.public_url, problems),
     notifications: readNotificationConfig(document, problems),
   };

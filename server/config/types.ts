@@ -1,5 +1,7 @@
 // The server's configuration file, as the server uses it once it has been read and checked.
 import { DEFAULT_ARTIFACT_BYTES, DEFAULT_ARTIFACT_QUOTA_BYTES } from './artifact-limits.ts';
+import { EMPTY_EMAIL_CONFIG, type EmailConfig } from './email-config-types.ts';
+import { EMPTY_HOOK_CONFIG, type HookConfig } from './hook-config-types.ts';
 import { EMPTY_NOTIFICATION_CONFIG, type NotificationConfig } from './notify-config-types.ts';
 
 /** A package (and optionally host, arch, tags) that should report at least every `maxAgeSeconds`. */
@@ -94,6 +96,10 @@ export interface ServerConfig {
   /** The result page links a revision to its commit through the first link that covers its repository. */
   commitLinks: CommitLink[];
   limits: LimitsPolicy;
+  /** The push hooks' secrets and repository-to-package map (README "Push hooks"). */
+  hooks: HookConfig;
+  /** The SMTP server and who is mailed of which changes (README "E-mail"). */
+  email: EmailConfig;
   /** The site's own address (`public_url`, no trailing slash), for links in notifications; null: site-root-relative paths. */
   publicUrl: string | null;
   /** Webhooks, commit statuses and how deliveries are retried (README "Notifications"). */
@@ -110,6 +116,8 @@ export const EMPTY_SERVER_CONFIG: ServerConfig = {
   auth: { mode: 'open', anonymousBytesPerDay: DEFAULT_ANONYMOUS_BYTES_PER_DAY },
   commitLinks: [],
   limits: DEFAULT_LIMITS,
+  hooks: EMPTY_HOOK_CONFIG,
+  email: EMPTY_EMAIL_CONFIG,
   publicUrl: null,
   notifications: EMPTY_NOTIFICATION_CONFIG,
 };

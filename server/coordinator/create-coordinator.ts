@@ -12,6 +12,7 @@ import { addClientToken, checkClientToken, revokeClientToken } from '../commands
 import { finishBuild } from '../commands/finish-build.ts';
 import { createRemovalCommands } from '../commands/remove-results.ts';
 import { requestBuild } from '../commands/request-build.ts';
+import { requestPushBuilds } from '../hooks/request-push-builds.ts';
 import { addLiveStep, appendLiveOutput } from '../commands/update-live-build.ts';
 import { DEFAULT_ARTIFACT_QUOTA_BYTES } from '../config/artifact-limits.ts';
 import { EMPTY_SERVER_CONFIG } from '../config/types.ts';
@@ -82,6 +83,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     checkShouldBuild: settled(checkShouldBuild),
     releaseBuild: createBuildRelease(store),
     requestBuild: (clientInfo) => requestBuild(store, clientInfo, now()),
+    requestPushBuilds: (push) => requestPushBuilds(store, push, now()),
     addUpload: (input) => addUpload(store, input, now(), options.artifactQuotaBytes ?? DEFAULT_ARTIFACT_QUOTA_BYTES),
     pruneResults: settled(removal.pruneResults),
     removeResult: settled(removal.removeResult),

@@ -12,6 +12,7 @@ import type { ShouldBuildOptions } from '../commands/check-should-build.ts';
 import type { FlushedTagset, PruneSummary, RemovedResult } from '../commands/removal-types.ts';
 import type { NewClientToken, RevokedClientToken } from '../commands/client-tokens.ts';
 import type { OutputInput } from '../commands/update-live-build.ts';
+import type { PushedRepository, RequestedTagset } from '../hooks/request-push-builds.ts';
 import type { AuthPolicy, ExpectedBuilder, LivePolicy, RetentionPolicy } from '../config/types.ts';
 import type { ExpectedBuilderStatus } from '../queries/expected-types.ts';
 import type { LiveResult, RunningBuild } from '../queries/live-results.ts';
@@ -76,6 +77,8 @@ export interface Coordinator {
   releaseBuild(clientInfo: WireStruct): Promise<boolean>;
   /** Asks the next client of this tagset to build, whatever the other rules say. */
   requestBuild(clientInfo: WireStruct): Promise<void>;
+  /** Requests a build of every tagset a push feeds: built from the repository (its newest result says so), or of a package mapped to it. */
+  requestPushBuilds(push: PushedRepository): Promise<RequestedTagset[]>;
   /** Attaches a file to the result that `authKey` belongs to; the oldest files beyond the artifact quota are evicted. */
   addUpload(input: UploadInput): Promise<UploadRecord>;
   /** Prunes what the retention policy allows (never a tagset's latest), in batches; does nothing without a policy. */

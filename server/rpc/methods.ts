@@ -1,5 +1,5 @@
-// The original pony-build's XML-RPC methods and pony-build's own (release_build and the live
-// builds' four; docs/PROTOCOL.md, "XML-RPC methods"), each a thin call into the coordinator.
+// The original pony-build's XML-RPC methods and pony-build's own (release_build, get_all_packages and
+// the live builds' four; docs/PROTOCOL.md, "XML-RPC methods"), each a thin call into the coordinator.
 import type { WireStruct, WireValue } from '../../wire/types.ts';
 import type { WriteTarget } from '../auth/types.ts';
 import { UnknownResultError } from '../errors/domain-errors.ts';
@@ -61,6 +61,13 @@ export const RPC_METHODS: ReadonlyMap<string, RpcMethod> = new Map<string, RpcMe
     params: [{ name: 'client_info', type: 'struct' }],
     writes: writesClientInfo,
     call: ([clientInfo], { coordinator }) => coordinator.releaseBuild(clientInfo as WireStruct),
+  }],
+  // The original coordinator's get_all_packages, so a report script can start from nothing (pony-build notify-failures).
+  ['get_all_packages', {
+    params: [],
+    async call(_args, { coordinator }) {
+      return (await coordinator.listPackages()).map((summary) => summary.package);
+    },
   }],
   ['get_tagsets_for_package', {
     params: [{ name: 'package', type: 'string' }],

@@ -6,6 +6,7 @@ import type { WireStruct } from '../../wire/types.ts';
 import { prepareCountInTagset } from './count-in-tagset.ts';
 import { createSqliteAdmins } from './sqlite-admins.ts';
 import { createSqliteClientTokens } from './sqlite-client-tokens.ts';
+import { createSqliteTagsetRepositories } from './sqlite-tagset-repositories.ts';
 import { createSqliteDeliveries } from './sqlite-deliveries.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
 import type { ResultState, SubmittedResultRecord } from './live-types.ts';
@@ -149,6 +150,7 @@ function createSqliteStore(database: Database.Database, files: UploadFiles): Sto
     ...createSqliteUploadQueries(database, files),
     ...createSqlitePageQueries(database),
     ...createSqliteClientTokens(database),
+    ...createSqliteTagsetRepositories(database),
     ...createSqliteAdmins(database),
     ...createSqliteDeliveries(database),
     ...createSqliteLiveQueries(database, insertResult),

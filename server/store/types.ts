@@ -5,6 +5,7 @@ import type { WireStruct } from '../../wire/types.ts';
 import type { DeliveryStore } from '../notify/delivery-types.ts';
 import type { AdminStore } from './admin-types.ts';
 import type { ClientTokenStore } from './client-token-types.ts';
+import type { TagsetRepositoryStore } from './tagset-repository-types.ts';
 import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
 import type { LiveBuildStore, ResultState } from './live-types.ts';
 import type { BuildReservation, PageStore, ResultSummaryRecord } from './page-types.ts';
@@ -124,7 +125,7 @@ export interface UploadWithContent extends UploadRecord {
   content: Readable | null;
 }
 
-export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore, AdminStore, DeliveryStore {
+export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore, TagsetRepositoryStore, AdminStore, DeliveryStore {
   /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
   /** One result in any state, row and bags, read in one statement. */

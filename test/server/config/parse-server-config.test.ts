@@ -3,6 +3,8 @@ import path from 'node:path';
 import test from 'ava';
 import { parseServerConfig, readServerConfigFile, ServerConfigError } from '../../../server/index.ts';
 import { EMPTY_NOTIFICATION_CONFIG } from '../../../server/config/notify-config-types.ts';
+import { EMPTY_EMAIL_CONFIG } from '../../../server/config/email-config-types.ts';
+import { EMPTY_HOOK_CONFIG } from '../../../server/config/hook-config-types.ts';
 import { makeTempDirectory } from '../helpers/server.ts';
 
 function problemsOf(document: unknown): string[] {
@@ -47,6 +49,8 @@ test('a full configuration is read with durations in seconds and defaults filled
       { repository: 'https://hg.example.org/', url: 'https://hg.example.org/rev/{revision}' },
     ],
     limits: { requestsPerMinute: 600, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000, artifactBytes: 100 * 1024 ** 2, artifactQuotaBytes: 5 * 1024 ** 3 },
+    hooks: EMPTY_HOOK_CONFIG,
+    email: EMPTY_EMAIL_CONFIG,
     publicUrl: null,
     notifications: EMPTY_NOTIFICATION_CONFIG,
   });
@@ -60,6 +64,8 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
     auth: { mode: 'open', anonymousBytesPerDay: 50 * 1024 * 1024 },
     commitLinks: [],
     limits: { requestsPerMinute: 1200, stepOutputBytes: 1024 * 1024, testCasesPerResult: 100_000, artifactBytes: 100 * 1024 ** 2, artifactQuotaBytes: 5 * 1024 ** 3 },
+    hooks: EMPTY_HOOK_CONFIG,
+    email: EMPTY_EMAIL_CONFIG,
     publicUrl: null,
     notifications: EMPTY_NOTIFICATION_CONFIG,
   });
@@ -91,7 +97,7 @@ test('every problem is reported together, unknown keys named', (t) => {
     notify: {},
   });
   t.deepEqual(problems, [
-    'notify: unknown key; known keys here: expected, retention, live, auth, commit_links, limits, public_url, webhooks, commit_status, deliveries',
+    'notify: unknown key; known keys here: expected, retention, live, auth, commit_links, limits, hooks, smtp, email, public_url, webhooks, commit_status, deliveries',
     'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
     'expected[0].package: expected a non-empty string, got `` (string)',
     'expected[0].host: expected a non-empty string, got `7` (number)',

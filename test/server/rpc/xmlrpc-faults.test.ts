@@ -58,7 +58,7 @@ test('an unknown method is a -32601 fault listing the known ones', async (t) => 
   await assertRefused(t, callFault('foo', []), {
     faultCode: -32601,
     faultString:
-      'unknown method "foo"; known: add_results, get_results, check_should_build, release_build, get_tagsets_for_package, '
+      'unknown method "foo"; known: add_results, get_results, check_should_build, release_build, get_all_packages, get_tagsets_for_package, '
       + 'get_last_result_for_tagset, begin_build, add_step, append_output, finish_build',
   });
 });
