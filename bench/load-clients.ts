@@ -2,12 +2,13 @@
 // off) and 50 clients in this process, each sending realistic results in a loop through the
 // runner's own transport (XML-RPC, as build machines do; every tenth client the JSON API).
 // Measures throughput, latency, errors, and checks that every acknowledged result is stored
-// once. The same load under --auth tokens (a token per client) is compared with --auth open,
-// in the order open, tokens, open so that drift in a shared machine's load falls on both.
+// once. The same load under --auth tokens (a token per client) is compared with --auth open:
+// both servers run side by side and take the load in turns, so drift in a shared machine's
+// load falls on both alike.
 // PONY_BUILD_BENCH_LOAD_SECONDS sets how long each mode runs (default 60).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +42,7 @@ interface Acknowledged {
   submissionId: string;
 }
 
-interface SegmentLoad {
+interface SliceLoad {
   /** Results acknowledged between the end of the warm-up and the deadline. */
   measured: number;
   seconds: number;
@@ -49,9 +50,8 @@ interface SegmentLoad {
   errors: number;
   firstError?: string;
   acknowledged: Acknowledged[];
-  lost: number;
-  /** Stored without the client hearing of it (a request that failed on the way back). */
-  unacknowledged: number;
+  /** The server's CPU seconds during the measured window; undefined where /proc cannot tell. */
+  serverCpuSeconds?: number;
 }
 
 export interface LoadFigures {
@@ -63,7 +63,10 @@ export interface LoadFigures {
   errors: number;
   firstError?: string;
   lost: number;
+  /** Stored without the client hearing of it (a request that failed on the way back). */
   unacknowledged: number;
+  /** The server process's CPU time per result: what a shared machine's load moves least. */
+  serverCpuMsPerResult?: number;
 }
 
 function readLoadSeconds(env: NodeJS.ProcessEnv): number {
@@ -117,12 +120,28 @@ async function sendOverJson(server: ServerAddress, result: { clientInfo: ClientI
   return (JSON.parse(text) as { result_key: number }).result_key;
 }
 
+/** User and system CPU seconds of a process so far, from /proc; undefined elsewhere. */
+function readProcessCpuSeconds(pid: number): number | undefined {
+  try {
+    // The command name may hold spaces; the fields after it are counted from its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticksPerSecond = 100;
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Each client sends one result after another until the deadline; what counts starts after the warm-up. */
-async function runClients(url: string, clients: Client[], seconds: number): Promise<Omit<SegmentLoad, 'lost' | 'unacknowledged'>> {
+async function runClients(url: string, clients: Client[], warmup: number, seconds: number, serverPid: number): Promise<SliceLoad> {
   const started = performance.now();
-  const measureFrom = started + warmupSeconds * 1000;
+  const measureFrom = started + warmup * 1000;
   const deadline = measureFrom + seconds * 1000;
   const load = { measured: 0, seconds, latenciesMs: [] as number[], errors: 0, firstError: undefined as string | undefined, acknowledged: [] as Acknowledged[] };
+  let cpuAtStart: number | undefined;
+  let cpuAtEnd: number | undefined;
+  const sampleStart = setTimeout(() => (cpuAtStart = readProcessCpuSeconds(serverPid)), measureFrom - started);
+  const sampleEnd = setTimeout(() => (cpuAtEnd = readProcessCpuSeconds(serverPid)), deadline - started);
   await Promise.all(clients.map(async (client) => {
     const server = parseServerUrl(url, client.token);
     while (performance.now() < deadline) {
@@ -146,7 +165,9 @@ async function runClients(url: string, clients: Client[], seconds: number): Prom
       }
     }
   }));
-  return load;
+  clearTimeout(sampleStart);
+  clearTimeout(sampleEnd);
+  return { ...load, serverCpuSeconds: cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : cpuAtEnd - cpuAtStart };
 }
 
 async function startServe(directory: string, file: string, auth: AuthMode) {
@@ -171,6 +192,7 @@ async function startServe(directory: string, file: string, auth: AuthMode) {
   });
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -210,36 +232,48 @@ async function countLost(file: string, acknowledged: Acknowledged[]): Promise<{ 
   }
 }
 
-async function runSegment(directory: string, auth: AuthMode, seconds: number, label: string): Promise<SegmentLoad> {
-  const file = path.join(directory, `${label}.db`);
+interface ModeServer {
+  auth: AuthMode;
+  clients: Client[];
+  file: string;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+  slices: SliceLoad[];
+}
+
+async function startMode(directory: string, auth: AuthMode): Promise<ModeServer> {
+  const file = path.join(directory, `${auth}.db`);
   const clients = await addClientTokens(file, Array.from({ length: clientCount }, (_, index) => ({
     index, host: `machine-${index}`, transport: index % jsonEveryNth === jsonEveryNth - 1 ? 'json' as const : 'xmlrpc' as const,
   })));
   const server = await startServe(directory, file, auth);
-  let load;
-  try {
-    load = await runClients(server.url, clients, seconds);
-  } finally {
-    await server.stop();
-  }
-  return { ...load, ...(await countLost(file, load.acknowledged)) };
+  return { auth, clients, file, ...server, slices: [] };
 }
 
-function summarise(segments: SegmentLoad[]): LoadFigures {
-  const latencies = segments.flatMap((segment) => segment.latenciesMs).sort((a, b) => a - b);
+/** One turn of load on one server: `warmup` seconds not measured, then `seconds` measured. */
+async function runSlice(mode: ModeServer, warmup: number, seconds: number): Promise<void> {
+  mode.slices.push(await runClients(mode.url, mode.clients, warmup, seconds, mode.pid));
+}
+
+function summarise(slices: SliceLoad[], check: { lost: number; unacknowledged: number }): LoadFigures {
+  const latencies = slices.flatMap((slice) => slice.latenciesMs).sort((a, b) => a - b);
   const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))] ?? Number.NaN;
-  const results = segments.reduce((total, segment) => total + segment.measured, 0);
-  const seconds = segments.reduce((total, segment) => total + segment.seconds, 0);
+  const results = slices.reduce((total, slice) => total + slice.measured, 0);
+  const seconds = slices.reduce((total, slice) => total + slice.seconds, 0);
+  const cpuSeconds = slices.every((slice) => slice.serverCpuSeconds !== undefined)
+    ? slices.reduce((total, slice) => total + slice.serverCpuSeconds!, 0)
+    : undefined;
   return {
     resultsPerSecond: results / seconds,
     p50Ms: at(0.5),
     p95Ms: at(0.95),
     p99Ms: at(0.99),
     results,
-    errors: segments.reduce((total, segment) => total + segment.errors, 0),
-    firstError: segments.find((segment) => segment.firstError !== undefined)?.firstError,
-    lost: segments.reduce((total, segment) => total + segment.lost, 0),
-    unacknowledged: segments.reduce((total, segment) => total + segment.unacknowledged, 0),
+    errors: slices.reduce((total, slice) => total + slice.errors, 0),
+    firstError: slices.find((slice) => slice.firstError !== undefined)?.firstError,
+    ...check,
+    serverCpuMsPerResult: cpuSeconds === undefined ? undefined : (cpuSeconds * 1000) / results,
   };
 }
 
@@ -247,21 +281,39 @@ export async function measureLoadClients(env: NodeJS.ProcessEnv = process.env) {
   const seconds = readLoadSeconds(env);
   const directory = mkdtempSync(path.join(os.tmpdir(), 'pony-bench-load-'));
   try {
-    const openFirst = await runSegment(directory, 'open', seconds / 2, 'open-1');
-    const tokens = await runSegment(directory, 'tokens', seconds, 'tokens');
-    const openLast = await runSegment(directory, 'open', seconds / 2, 'open-2');
-    const open = summarise([openFirst, openLast]);
-    const withTokens = summarise([tokens]);
-    const tokensOverOpen = withTokens.resultsPerSecond / open.resultsPerSecond;
+    // Both servers, and these clients, are warmed up before anything is measured (the JIT of a
+    // fresh process is slow). Then one server has the load at a time, a quarter of its time in each
+    // turn, in the order open, tokens, tokens, open twice over: a load that rises or falls
+    // steadily costs both the same.
+    const modes: ModeServer[] = [];
+    try {
+      modes.push(await startMode(directory, 'open'), await startMode(directory, 'tokens'));
+      const [open, tokens] = modes as [ModeServer, ModeServer];
+      await runSlice(open, warmupSeconds, 0);
+      await runSlice(tokens, warmupSeconds, 0);
+      for (const mode of [open, tokens, tokens, open, open, tokens, tokens, open]) {
+        await runSlice(mode, 0, seconds / 4);
+      }
+    } finally {
+      await Promise.all(modes.map((mode) => mode.stop()));
+    }
+    const [open, tokens] = modes as [ModeServer, ModeServer];
+    const openFigures = summarise(open.slices, await countLost(open.file, open.slices.flatMap((slice) => slice.acknowledged)));
+    const withTokens = summarise(tokens.slices, await countLost(tokens.file, tokens.slices.flatMap((slice) => slice.acknowledged)));
+    const tokensOverOpen = withTokens.resultsPerSecond / openFigures.resultsPerSecond;
     return {
       clients: clientCount,
       jsonClients: Math.floor(clientCount / jsonEveryNth),
       secondsPerMode: seconds,
       warmupSeconds,
-      open,
+      open: openFigures,
       tokens: withTokens,
       tokensOverOpen,
       tokenCheckWithin10Percent: tokensOverOpen >= 0.9,
+      /** Server CPU per result, tokens / open: the token check's cost as the server pays it. */
+      cpuTokensOverOpen: withTokens.serverCpuMsPerResult === undefined || openFigures.serverCpuMsPerResult === undefined
+        ? undefined
+        : withTokens.serverCpuMsPerResult / openFigures.serverCpuMsPerResult,
     };
   } finally {
     rmSync(directory, { recursive: true, force: true });

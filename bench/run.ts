@@ -181,7 +181,7 @@ Each client: begin_build, 5 steps of 4 append_output batches (16 KB each) and ad
 
 ## 11. ${load.clients} clients sending results at once
 
-\`pony-build serve\` in its own process (SQLite file, request limit off); each client sends a result (4 steps with output, 5 test cases) after another for ${load.secondsPerMode} s per mode, after a ${load.warmupSeconds} s warm-up, over XML-RPC (${load.jsonClients} of them over the JSON API). Every acknowledged result key was read back from the store afterwards. Run in the order open, tokens, open, each half of open's time, so drift falls on both.
+\`pony-build serve\` in its own process (SQLite file, request limit off); each client sends a result (4 steps with output, 5 test cases) after another for ${load.secondsPerMode} s per mode, after a ${load.warmupSeconds} s warm-up, over XML-RPC (${load.jsonClients} of them over the JSON API). Every acknowledged result key was read back from the store afterwards. Both servers run side by side and take the load in turns (open, tokens, tokens, open, twice, after a warm-up of each), so drift falls on both alike. Server CPU per result (from /proc): open ${load.open.serverCpuMsPerResult === undefined ? 'not measured' : `${fixed(load.open.serverCpuMsPerResult)} ms`}, tokens ${load.tokens.serverCpuMsPerResult === undefined ? 'not measured' : `${fixed(load.tokens.serverCpuMsPerResult)} ms`}.
 
 | \`--auth\` | results/s | p50 | p95 | p99 | errors | results lost |
 |---|---|---|---|---|---|---|
