@@ -57,7 +57,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
   };
   const keyOfResult = (result: { resultKey: number }) => result.resultKey;
   const itself = (resultKey: number) => resultKey;
-  // Queuing notifications is one read and one insert in the same store; it never fails the call.
+  // Queuing notifications is one insert in the same store (the worker works them out later); it never fails the call.
   const notifying = async <Answer>(change: Promise<Answer>, notify: (answer: Answer) => Promise<void> | undefined): Promise<Answer> => {
     const answer = await change;
     await notify(answer);

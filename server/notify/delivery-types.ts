@@ -90,6 +90,18 @@ export interface HandlerAnswer {
 /** Sends one delivery; `signal` aborts when the server closes. */
 export type DeliveryHandler = (delivery: DeliveryRecord, signal: AbortSignal) => Promise<HandlerAnswer>;
 
+/** What the request path queues about a result: a live build began, or a result was stored whole or a live build finished. */
+export type NotifyEvent = 'begin' | 'finished';
+
+/** A queued notify row, as a worker claims it to work out its deliveries. */
+export interface NotifyRow {
+  key: number;
+  resultKey: number;
+  event: NotifyEvent;
+  /** Attempts begun, including the one in hand. */
+  attempts: number;
+}
+
 export interface DeliveryQuery {
   /** At most this many, newest first. */
   limit: number;
@@ -111,6 +123,24 @@ export interface DeliveryStore {
   findNextDeliveryTime(kinds: readonly string[]): Promise<number | undefined>;
   /** Recent deliveries, newest first. */
   listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
+  /** The request path's one insert: a row for the worker to work out into deliveries later. */
+  addNotifyRow(resultKey: number, event: NotifyEvent, at: number): Promise<void>;
+  /**
+   * Takes the oldest notify row, when nobody holds it, by writing a lease until `lockedUntil` and
+   * counting the attempt. Rows are worked out one at a time in the order queued, by any process,
+   * so a commit's `pending` is always queued before its outcome.
+   */
+  claimNotifyRow(now: number, lockedUntil: number): Promise<NotifyRow | undefined>;
+  /**
+   * Queues the row's deliveries (as enqueueDeliveries does) and deletes the row, in one
+   * transaction; only the holder of the lease may. Answers how many deliveries were new, or
+   * undefined when the lease was lost (another worker works the row out again).
+   */
+  finishNotifyRow(key: number, lockedUntil: number, deliveries: readonly NewDelivery[], at: number): Promise<number | undefined>;
+  /** Leaves a row that could not be worked out to be taken again at `retryAt`. */
+  retryNotifyRow(key: number, lockedUntil: number, retryAt: number): Promise<void>;
+  /** When the oldest notify row may be taken (its lease counted), or undefined when none is queued. */
+  findNextNotifyTime(): Promise<number | undefined>;
   /** What was last announced about each expected builder, by its key. */
   readBuilderAnnouncements(): Promise<Map<string, string>>;
   /** Remembers the state last announced about an expected builder, so a restart does not announce it again. */

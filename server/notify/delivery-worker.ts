@@ -1,8 +1,13 @@
-// The background worker of the delivery queue: claims due deliveries with a lease, hands each to
-// its kind's handler, and records the attempt (delivered, retried later, or failed for good). It
-// sleeps until the next delivery is due, or until wake() says something was queued.
+// The background worker of the delivery queue: one loop works the request path's notify rows out
+// into deliveries (fan-out-notifications.ts); a bounded number of loops claim due deliveries with
+// a lease, hand each to its kind's handler, and record the attempt (delivered, retried later, or
+// failed for good). Each loop sleeps until its next row is due, or until it is woken. Between two
+// pieces of work a loop lets the event loop serve requests first: the store is synchronous, and
+// submissions must not queue up behind the worker.
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { DeliveryPolicy } from '../config/notify-config-types.ts';
 import type { DeliveryAttempt, DeliveryHandler, DeliveryRecord, DeliveryStore, HandlerAnswer } from './delivery-types.ts';
+import type { NotifyFanOut } from './fan-out-notifications.ts';
 import { findRetryDelay } from './retry-delay.ts';
 
 export interface DeliveryWorkerOptions {
@@ -17,6 +22,8 @@ export interface DeliveryWorkerOptions {
   pollSeconds?: number;
   /** Called about every `policy.builderCheckSeconds`, between deliveries; its errors are logged. */
   periodic?: () => Promise<void>;
+  /** Works the notify rows out into deliveries, in a loop of its own. */
+  fanOut?: NotifyFanOut;
 }
 
 export interface DeliveryWorker {
@@ -24,8 +31,10 @@ export interface DeliveryWorker {
   registerHandler(kind: string, handler: DeliveryHandler): void;
   /** Begins working; a worker started twice works once. */
   start(): void;
-  /** Something was queued: look at the queue now instead of at the next due time. */
+  /** Deliveries were queued: look at the queue now instead of at the next due time. */
   wake(): void;
+  /** A notify row was queued: work it out now. */
+  wakeFanOut(): void;
   /** Stops claiming, waits up to `graceMs` for the deliveries in hand, then aborts them (they are retried after restart). */
   stop(graceMs?: number): Promise<void>;
 }
@@ -44,29 +53,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let running = false;
   let stopped = false;
   let loops: Promise<void>[] = [];
-  let sleepers: Array<() => void> = [];
-  // Counts wake() calls, so a loop that was busy when one came looks again instead of sleeping.
-  let wakes = 0;
   let nextPeriodicAt = 0;
-
-  const wake = () => {
-    wakes += 1;
-    const waiting = sleepers;
-    sleepers = [];
-    for (const resume of waiting) {
-      resume();
-    }
-  };
-
-  const sleep = (seconds: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, Math.max(0, Math.min(seconds, pollSeconds)) * 1000);
-    function done() {
-      clearTimeout(timer);
-      sleepers = sleepers.filter((resume) => resume !== done);
-      resolve();
-    }
-    sleepers.push(done);
-  });
+  const deliveryAlarm = createAlarm(pollSeconds);
+  const fanOutAlarm = createAlarm(pollSeconds);
+  const { sleep } = deliveryAlarm;
+  const wake = deliveryAlarm.ring;
 
   const attempt = async (delivery: DeliveryRecord, handler: DeliveryHandler, lockedUntil: number) => {
     const started = performance.now();
@@ -98,9 +89,32 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     }
   };
 
+  const fanOutLoop = async (fanOut: NotifyFanOut) => {
+    while (!stopped) {
+      const ringsBefore = fanOutAlarm.rings();
+      try {
+        if (await fanOut.fanOutNext()) {
+          await yieldToRequests();
+          continue;
+        }
+        if (stopped || fanOutAlarm.rings() !== ringsBefore) {
+          continue;
+        }
+        const due = await fanOut.findNextTime();
+        await fanOutAlarm.sleep(due === undefined ? pollSeconds : due - now());
+      } catch (error) {
+        if (stopped) {
+          return;
+        }
+        log(`working out notifications failed: ${error instanceof Error ? error.message : String(error)}; tried again in ${pollSeconds} s`);
+        await fanOutAlarm.sleep(pollSeconds);
+      }
+    }
+  };
+
   const loop = async (index: number) => {
     while (!stopped) {
-      const wakesBefore = wakes;
+      const ringsBefore = deliveryAlarm.rings();
       try {
         if (index === 0) {
           await runPeriodic();
@@ -111,9 +125,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         const delivery = kinds.length === 0 ? undefined : await store.claimDelivery(kinds, at, lockedUntil);
         if (delivery) {
           await attempt(delivery, handlers.get(delivery.kind)!, lockedUntil);
+          await yieldToRequests();
           continue;
         }
-        if (stopped || wakes !== wakesBefore) {
+        if (stopped || deliveryAlarm.rings() !== ringsBefore) {
           continue;
         }
         const due = kinds.length === 0 ? undefined : await store.findNextDeliveryTime(kinds);
@@ -143,11 +158,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       }
       running = true;
       loops = Array.from({ length: concurrency }, (_, index) => loop(index));
+      if (options.fanOut) {
+        loops.push(fanOutLoop(options.fanOut));
+      }
     },
     wake,
+    wakeFanOut: fanOutAlarm.ring,
     async stop(graceMs = DEFAULT_STOP_GRACE_MS) {
       stopped = true;
       wake();
+      fanOutAlarm.ring();
       const timer = setTimeout(() => abort.abort(new Error('the server closed during the delivery')), graceMs);
       try {
         await Promise.all(loops);
@@ -155,6 +175,32 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         clearTimeout(timer);
       }
     },
+  };
+}
+
+/** Sleeps cut short by ring(); rings() counts the rings, so a loop that was busy when one came looks again instead of sleeping. */
+function createAlarm(maxSleepSeconds: number) {
+  let sleepers: Array<() => void> = [];
+  let rings = 0;
+  return {
+    rings: () => rings,
+    ring() {
+      rings += 1;
+      const waiting = sleepers;
+      sleepers = [];
+      for (const resume of waiting) {
+        resume();
+      }
+    },
+    sleep: (seconds: number) => new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.max(0, Math.min(seconds, maxSleepSeconds)) * 1000);
+      function done() {
+        clearTimeout(timer);
+        sleepers = sleepers.filter((resume) => resume !== done);
+        resolve();
+      }
+      sleepers.push(done);
+    }),
   };
 }
 

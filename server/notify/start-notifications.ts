@@ -1,10 +1,12 @@
 // The notifications of one server process: the channels the configuration asks for, the hook
-// the coordinator calls after storing a result, and the delivery worker with a handler per kind.
-// startServer starts the worker once it listens, and stops it before the store closes.
+// the coordinator calls after storing a result (one notify row), and the worker that works those
+// rows out into deliveries and sends them, with a handler per kind. startServer starts the worker
+// once it listens, and stops it before the store closes.
 import type { ServerConfig } from '../config/types.ts';
 import type { Store } from '../store/types.ts';
 import { createCommitStatusChannel, createCommitStatusHandler } from './commit-statuses.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
+import { createNotifyFanOut } from './fan-out-notifications.ts';
 import type { NotificationChannel } from './notice-types.ts';
 import { createResultNotifier, type ResultNotifier } from './notify-results.ts';
 import { createBuilderWatch } from './watch-expected-builders.ts';
@@ -44,13 +46,14 @@ export function createNotifications(options: NotificationsOptions): Notification
   const worker = createDeliveryWorker({
     store, policy: deliveries, now, log,
     periodic: createBuilderWatch({ store, expected: config.expected, channels, publicUrl: config.publicUrl, now, wake: () => wake() }),
+    fanOut: channels.length === 0 ? undefined : createNotifyFanOut({ store, channels, publicUrl: config.publicUrl, now, log, wake: () => wake() }),
   });
   wake = worker.wake;
   worker.registerHandler('webhook', createWebhookHandler(webhooks, deliveries.timeoutSeconds));
   worker.registerHandler('commit_status', createCommitStatusHandler(commitStatuses, deliveries.timeoutSeconds));
   return {
     worker,
-    notifier: createResultNotifier({ store, channels, publicUrl: config.publicUrl, now, log, wake: worker.wake }),
+    notifier: createResultNotifier({ store, channels, now, log, wake: worker.wakeFanOut }),
     start: () => worker.start(),
     stop: () => worker.stop(),
   };

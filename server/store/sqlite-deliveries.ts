@@ -1,8 +1,16 @@
-// The delivery queue in SQLite (server/notify/delivery-types.ts). A claim is one UPDATE ...
-// RETURNING under SQLite's write lock, so two processes on one database never take the same row.
+// The delivery queue in SQLite (server/notify/delivery-types.ts), and the notify rows the worker
+// works out into deliveries. A claim is one UPDATE ... RETURNING under SQLite's write lock, so two
+// processes on one database never take the same row.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DeliveryRecord, DeliveryState, DeliveryStore } from '../notify/delivery-types.ts';
+import type { DeliveryRecord, DeliveryState, DeliveryStore, NewDelivery, NotifyEvent } from '../notify/delivery-types.ts';
+
+interface NotifyQueueRow {
+  id: number;
+  result_key: number;
+  event: NotifyEvent;
+  attempts: number;
+}
 
 interface DeliveryRow {
   id: number;
@@ -55,13 +63,22 @@ export function createSqliteDeliveries(database: Database.Database): DeliverySto
     exists: database.prepare('SELECT 1 FROM deliveries WHERE dedupe_key = ?'),
     listAll: database.prepare('SELECT * FROM deliveries ORDER BY id DESC LIMIT ?'),
     listInState: database.prepare('SELECT * FROM deliveries WHERE state = ? ORDER BY id DESC LIMIT ?'),
+    addNotifyRow: database.prepare('INSERT INTO notify_queue (result_key, event, created_at) VALUES (?, ?, ?)'),
+    // The oldest row only: rows are worked out in order, so a held oldest row holds up the rest.
+    claimNotifyRow: database.prepare(`
+      UPDATE notify_queue SET locked_until = @lockedUntil, attempts = attempts + 1
+      WHERE id = (SELECT min(id) FROM notify_queue) AND (locked_until IS NULL OR locked_until <= @now)
+      RETURNING id, result_key, event, attempts`),
+    deleteNotifyRow: database.prepare('DELETE FROM notify_queue WHERE id = ? AND locked_until = ?'),
+    retryNotifyRow: database.prepare('UPDATE notify_queue SET locked_until = ? WHERE id = ? AND locked_until = ?'),
+    nextNotifyTime: database.prepare('SELECT coalesce(locked_until, created_at) AS due FROM notify_queue ORDER BY id LIMIT 1'),
     readAnnouncements: database.prepare('SELECT builder_key, state FROM builder_announcements'),
     writeAnnouncement: database.prepare(`
       INSERT INTO builder_announcements (builder_key, state, changed_at) VALUES (?, ?, ?)
       ON CONFLICT (builder_key) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at`),
   };
 
-  const enqueue = database.transaction((deliveries: Parameters<DeliveryStore['enqueueDeliveries']>[0], at: number) => {
+  const enqueue = database.transaction((deliveries: readonly NewDelivery[], at: number) => {
     let added = 0;
     for (const delivery of deliveries) {
       const sequenceKey = delivery.sequenceKey ?? null;
@@ -82,6 +99,13 @@ export function createSqliteDeliveries(database: Database.Database): DeliverySto
     return added;
   });
 
+  const finishNotifyRow = database.transaction((key: number, lockedUntil: number, deliveries: readonly NewDelivery[], at: number) => {
+    if (statements.deleteNotifyRow.run(key, lockedUntil).changes === 0) {
+      return undefined;
+    }
+    return deliveries.length === 0 ? 0 : enqueue(deliveries, at);
+  });
+
   return {
     async enqueueDeliveries(deliveries, at) {
       return deliveries.length === 0 ? 0 : enqueue(deliveries, at);
@@ -100,6 +124,23 @@ export function createSqliteDeliveries(database: Database.Database): DeliverySto
     async listDeliveries({ limit, state }) {
       const rows = state === undefined ? statements.listAll.all(limit) : statements.listInState.all(state, limit);
       return (rows as DeliveryRow[]).map(readDeliveryRow);
+    },
+    async addNotifyRow(resultKey, event, at) {
+      statements.addNotifyRow.run(resultKey, event, at);
+    },
+    async claimNotifyRow(now, lockedUntil) {
+      const row = statements.claimNotifyRow.get({ now, lockedUntil }) as NotifyQueueRow | undefined;
+      return row && { key: row.id, resultKey: row.result_key, event: row.event, attempts: row.attempts };
+    },
+    async finishNotifyRow(key, lockedUntil, deliveries, at) {
+      return finishNotifyRow(key, lockedUntil, deliveries, at);
+    },
+    async retryNotifyRow(key, lockedUntil, retryAt) {
+      statements.retryNotifyRow.run(retryAt, key, lockedUntil);
+    },
+    async findNextNotifyTime() {
+      const row = statements.nextNotifyTime.get() as { due: number } | undefined;
+      return row?.due;
     },
     async readBuilderAnnouncements() {
       const rows = statements.readAnnouncements.all() as Array<{ builder_key: string; state: string }>;

@@ -203,6 +203,20 @@ const MIGRATIONS: Migration[] = [
   );
   CREATE INDEX admin_sessions_by_admin ON admin_sessions (admin_id);
   ` },
+  { sql: `
+  -- What the delivery worker has yet to work out (server/notify/fan-out-notifications.ts): the
+  -- request path adds one row per stored result or live build begun and nothing more; the worker
+  -- reads the result, works out the change and queues its deliveries, deleting the row in the same
+  -- transaction. No foreign key: a result removed before then is simply not announced.
+  CREATE TABLE notify_queue (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    result_key INTEGER NOT NULL,
+    event TEXT NOT NULL,                   -- begin (a live build began) or finished (a result stored whole, or a live build's end)
+    created_at REAL NOT NULL,              -- Unix seconds
+    locked_until REAL,                     -- a worker's lease, or when a failed attempt may be tried again
+    attempts INTEGER NOT NULL DEFAULT 0
+  );
+  ` },
 ];
 
 /** The schema version a fully migrated database has. */

@@ -64,3 +64,21 @@ test('the worker retries with the configured delays and ends a delivery as faile
   t.like(record, { state: 'failed', attempts: 3, lastStatus: 503, lastError: 'HTTP 503 Service Unavailable' });
   t.regex(log.join('\n'), /failed after 3 attempts: HTTP 503/);
 });
+
+test('notify rows are taken oldest first and one at a time; a worker whose lease ran out queues nothing and keeps the row', async (t) => {
+  const { first, second } = openTwoStores(t);
+  await first.addNotifyRow(7, 'begin', 100);
+  await second.addNotifyRow(7, 'finished', 101);
+  t.is(await first.findNextNotifyTime(), 100);
+  const taken = await first.claimNotifyRow(102, 130);
+  t.deepEqual(taken, { key: taken!.key, resultKey: 7, event: 'begin', attempts: 1 });
+  // The newer row waits for the older one: a commit's pending must be queued before its outcome.
+  t.is(await second.claimNotifyRow(110, 140), undefined);
+  t.is(await second.findNextNotifyTime(), 130);
+  const retaken = await second.claimNotifyRow(130, 160);
+  t.like(retaken, { key: taken!.key, attempts: 2 });
+  t.is(await first.finishNotifyRow(taken!.key, 130, [hook('late')], 131), undefined);
+  t.is(await second.finishNotifyRow(taken!.key, 160, [hook('on time'), hook('on time')], 131), 1);
+  t.deepEqual((await first.listDeliveries({ limit: 10 })).map((delivery) => delivery.payload), [{ n: 'on time' }]);
+  t.like(await first.claimNotifyRow(131, 161), { resultKey: 7, event: 'finished' });
+});
