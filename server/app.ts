@@ -6,6 +6,8 @@ import { createAdminRoutes } from './admin/admin-routes.ts';
 import { requirePrivateAccess } from './admin/require-private-access.ts';
 import { identifyViewer, keepRequestContext } from './admin/viewer.ts';
 import { answerErrors } from './answer-errors.ts';
+import { createFeedRoutes } from './feeds/feed-routes.ts';
+import { redirectLegacyUrls } from './feeds/legacy-redirects.ts';
 import { createJsonRoutes } from './api/json-routes.ts';
 import { DEFAULT_ARTIFACT_BYTES, resolveArtifactBytes } from './config/artifact-limits.ts';
 import { DEFAULT_LIMITS } from './config/types.ts';
@@ -46,6 +48,9 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   protocolRoutes.all('/hooks/push', createPushHookRoute({ coordinator, maxBodyBytes, hooks: options.hooks ?? EMPTY_HOOK_CONFIG }));
   const jsonRoutes = createJsonRoutes({ coordinator, maxBodyBytes });
   const adminRoutes = createAdminRoutes({ coordinator, views });
+  const feedRoutes = createFeedRoutes({
+    coordinator, views, publicUrl: options.publicUrl ?? undefined, websubHub: options.websubHub ?? undefined,
+  });
   const pageRoutes = createPageRoutes({
     coordinator, views, commitLinks: options.commitLinks, liveHeartbeatSeconds: options.liveHeartbeatSeconds, log,
   });
@@ -63,12 +68,14 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
     app.use(requirePrivateAccess(coordinator));
   }
   app.use(rejectUnrouted());
+  app.use(redirectLegacyUrls(coordinator));
   app.use(protocolRoutes.routes());
   app.use(jsonRoutes.routes());
   app.use(jsonRoutes.allowedMethods());
-  app.use(createDeliveryLogRoutes({ deliveries: coordinator, basePath }).routes());
   app.use(adminRoutes.routes());
   app.use(adminRoutes.allowedMethods());
+  app.use(feedRoutes.routes());
+  app.use(createDeliveryLogRoutes({ deliveries: coordinator, basePath }).routes());
   app.use(pageRoutes.routes());
   app.use(pageRoutes.allowedMethods());
   return app;

@@ -40,12 +40,16 @@ export interface AppOptions {
   now?: () => number;
   /** See ServerOptions.basePath. */
   basePath?: string;
-  /** The push hooks' secrets and repository map, from the configuration's `hooks`. Default: every hook refused. */
-  hooks?: HookConfig;
   /** The auth mode, from the configuration's `auth.mode`: unless `open`, only signed-in admins may use the pages' write buttons. Default open. */
   authMode?: AuthMode;
   /** Every page and JSON read needs an admin session (JSON reads: or a client token), from `auth.private` or `serve --private`. Default false. */
   private?: boolean;
+  /** The push hooks' secrets and repository map, from the configuration's `hooks`. Default: every hook refused. */
+  hooks?: HookConfig;
+  /** The configuration's `public_url`: feeds link there rather than to the request's own host. */
+  publicUrl?: string | null;
+  /** The WebSub hub feeds name with `rel="hub"`, from `websub_hub` or `serve --websub-hub`. */
+  websubHub?: string | null;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';

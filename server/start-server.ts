@@ -11,6 +11,7 @@ import { createNotifications, type Notifications } from './notify/start-notifica
 import { DEFAULT_DB, DEFAULT_HOST, ignoreLog, resolveMaxBodyBytes, resolvePort, type ServerOptions } from './options.ts';
 import { schedulePruning, type PruningSchedule } from './retention/schedule-pruning.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
+import { startFeedPublishing } from './feeds/start-feed-publishing.ts';
 
 export interface RunningServer {
   /** The base URL, e.g. `http://127.0.0.1:43123/`. */
@@ -36,13 +37,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     artifactQuotaBytes: config.limits.artifactQuotaBytes,
     notifier: notifications.notifier,
   });
-  const app = createApp(coordinator, {
+  const feeds = startFeedPublishing(coordinator, { hub: config.websubHub, publicUrl: config.publicUrl, log: options.log ?? ignoreLog });
+  const app = createApp(feeds.coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
     trustProxy: options.trustProxy, basePath: options.basePath,
     requestsPerMinute: config.limits.requestsPerMinute, now: options.now,
     artifactBytes: config.limits.artifactBytes,
     hooks: config.hooks,
     authMode: config.auth.mode, private: config.auth.private,
+    publicUrl: config.publicUrl, websubHub: config.websubHub,
   });
   const server = http.createServer(app.callback());
   try {
@@ -57,9 +60,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ? schedulePruning({ policy: config.retention, prune: () => coordinator.pruneResults(), log: options.log ?? ignoreLog })
     : undefined;
   let closing: Promise<void> | undefined;
+  const url = formatUrl(host, (server.address() as AddressInfo).port);
+  feeds.setServerUrl(url);
   return {
-    url: formatUrl(host, (server.address() as AddressInfo).port),
+    url,
     close() {
+      feeds.stop();
       closing ??= closeEverything(server, coordinator, pruning, notifications);
       return closing;
     },

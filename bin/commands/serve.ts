@@ -1,6 +1,7 @@
 import { readServerConfigFile, ServerConfigError, startServer, type AuthMode, type ServerOptions } from '../../server/index.ts';
 import { parseByteSize, parseCommandOptions, parsePort, reportOptionsError } from './parse-command-options.ts';
 import { applyAuthMode, parseAuthModeOption } from './parse-auth-option.ts';
+import { applyWebSubHub, parseWebSubHubOption } from './parse-websub-hub-option.ts';
 import { collectOptionProblems, pickOption, readSwitchVariable, type PickedOption } from './read-option-variables.ts';
 
 // Every option can also be set in the environment, for systemd units and containers.
@@ -13,6 +14,7 @@ const VARIABLES = {
   'trust-proxy': 'PONY_BUILD_TRUST_PROXY',
   auth: 'PONY_BUILD_AUTH',
   private: 'PONY_BUILD_PRIVATE',
+  'websub-hub': 'PONY_BUILD_WEBSUB_HUB',
 } as const;
 
 const help = `Usage: pony-build serve [options]
@@ -32,6 +34,8 @@ Options:
                      anonymous clients only auth.anonymous_bytes_per_day a day)
   --private          every page, feed, badge, download and JSON read needs an admin
                      session (\`pony-build admins add\`); JSON reads also take a client token
+  --websub-hub URL   the WebSub hub feeds name and are published to when a result
+                     arrives (websub_hub in --config; see the README, "Feeds")
   -h, --help         show this help
 
 Environment (a flag on the command line wins over its variable):
@@ -43,9 +47,10 @@ Environment (a flag on the command line wins over its variable):
   PONY_BUILD_TRUST_PROXY  --trust-proxy: 1, true or yes; 0, false or no
   PONY_BUILD_AUTH         --auth
   PONY_BUILD_PRIVATE      --private: 1, true or yes; 0, false or no
+  PONY_BUILD_WEBSUB_HUB   --websub-hub
 `;
 
-function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean; db: string; configFile: PickedOption; authMode: AuthMode | undefined; privateSite: boolean | undefined } {
+function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean; db: string; configFile: PickedOption; authMode: AuthMode | undefined; privateSite: boolean | undefined; websubHub: string | undefined } {
   const { values } = parseCommandOptions('serve', argv, {
     host: { type: 'string' },
     port: { type: 'string' },
@@ -55,6 +60,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     'trust-proxy': { type: 'boolean' },
     auth: { type: 'string' },
     private: { type: 'boolean' },
+    'websub-hub': { type: 'string' },
   });
   const pick = (flag: Exclude<keyof typeof VARIABLES, 'trust-proxy' | 'private'>) => pickOption(flag, values[flag], VARIABLES[flag], env);
   const [port, maxBody] = [pick('port'), pick('max-body')];
@@ -69,6 +75,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     trustProxy: values['trust-proxy'] ?? problems.read(() => readSwitchVariable('serve', VARIABLES['trust-proxy'], env)),
     authMode: problems.read(() => parseAuthModeOption('serve', pick('auth'))),
     privateSite: values.private ?? problems.read(() => readSwitchVariable('serve', VARIABLES.private, env)),
+    websubHub: problems.read(() => parseWebSubHubOption('serve', pick('websub-hub'))),
   };
   problems.finish();
   return options;
@@ -85,9 +92,11 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const { help: _help, configFile, authMode, privateSite, ...serverOptions } = options;
+  const { help: _help, configFile, authMode, privateSite, websubHub, ...serverOptions } = options;
   try {
-    serverOptions.config = applyAuthMode(configFile.value === undefined ? undefined : await readServerConfigFile(configFile.value), { mode: authMode, private: privateSite });
+    serverOptions.config = applyWebSubHub(
+      applyAuthMode(configFile.value === undefined ? undefined : await readServerConfigFile(configFile.value), { mode: authMode, private: privateSite }), websubHub,
+    );
   } catch (error) {
     if (error instanceof ServerConfigError) {
       const variable = configFile.source === '--config' ? '' : `${configFile.source}: `;

@@ -10,6 +10,7 @@ import { EMPTY_EMAIL_CONFIG } from './email-config-types.ts';
 import { EMPTY_HOOK_CONFIG } from './hook-config-types.ts';
 import { NOTIFY_TOP_LEVEL_KEYS, readNotificationConfig, readPublicUrl } from './parse-notify-config.ts';
 import { ServerConfigError } from './server-config-error.ts';
+import { readWebSubHub } from './parse-websub-hub.ts';
 import {
   DEFAULT_ANONYMOUS_BYTES_PER_DAY,
   DEFAULT_LIMITS,
@@ -27,7 +28,7 @@ import {
 
 type JsonObject = Record<string, unknown>;
 
-const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links', 'limits', 'hooks', 'smtp', 'email', ...NOTIFY_TOP_LEVEL_KEYS];
+const TOP_LEVEL_KEYS = ['expected', 'retention', 'live', 'auth', 'commit_links', 'limits', 'hooks', 'smtp', 'email', ...NOTIFY_TOP_LEVEL_KEYS, 'websub_hub'];
 const EXPECTED_KEYS = ['package', 'host', 'arch', 'tags', 'max_age'];
 const RETENTION_KEYS = ['keep_last', 'max_age_days', 'interval'];
 const LIVE_KEYS = ['abandon_after', 'heartbeat'];
@@ -64,6 +65,7 @@ function readConfig(document: unknown, problems: string[]): ServerConfig {
     email: readEmailConfig(document.smtp, document.email, problems) ?? EMPTY_EMAIL_CONFIG,
     publicUrl: readPublicUrl(document.public_url, problems),
     notifications: readNotificationConfig(document, problems),
+    websubHub: readWebSubHub(document.websub_hub, problems),
   };
 }
 

@@ -104,6 +104,8 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Webhooks, commit statuses and how deliveries are retried (README "Notifications"). */
   notifications: NotificationConfig;
+  /** The WebSub hub feeds name and publish to (`websub_hub`, README "Feeds"); null: none. */
+  websubHub: string | null;
 }
 
 export const DEFAULT_RETENTION_INTERVAL_SECONDS = 3600;
@@ -120,6 +122,7 @@ export const EMPTY_SERVER_CONFIG: ServerConfig = {
   email: EMPTY_EMAIL_CONFIG,
   publicUrl: null,
   notifications: EMPTY_NOTIFICATION_CONFIG,
+  websubHub: null,
 };
 
 /** True when the policy would prune anything at all. */

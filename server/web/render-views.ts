@@ -2,6 +2,8 @@
 // every `=` and `#{}` output; the templates never use the unescaped forms.
 import { fileURLToPath } from 'node:url';
 import pug from 'pug';
+import type { toFeedsPage } from '../feeds/feeds-page.ts';
+import { listFeedLinks, SITE_SCOPE } from '../feeds/feed-urls.ts';
 import { readViewer } from '../admin/viewer.ts';
 import type { toTestHistoryPage } from './test-view-models.ts';
 import type { toDashboardPage } from './dashboard-view-model.ts';
@@ -20,6 +22,8 @@ export interface Views {
   renderStep(fragment: { step: StepView }): string;
   renderTestHistory(page: ReturnType<typeof toTestHistoryPage>): string;
   renderError(page: ReturnType<typeof toErrorPage>): string;
+  /** GET /feeds: every feed, site-wide and per package. */
+  renderFeeds(page: ReturnType<typeof toFeedsPage>): string;
   /** The sign-in form; `failure` says why the last try failed. */
   renderLogin(page: { title: string; name: string; next?: string; failure?: string }): string;
 }
@@ -37,14 +41,17 @@ export function compileViews(basePath = ''): Views {
   const step = compile('step-fragment');
   const testHistory = compile('test-history');
   const error = compile('error');
+  const feeds = compile('feeds');
   const login = compile('login');
   return {
-    renderIndex: (page) => index({ ...page, basePath }),
-    renderPackage: (page) => packagePage({ ...page, basePath }),
-    renderResult: (page) => result({ ...page, basePath }),
+    // Pages about the site or a package name its feeds in their head (`feedLinks`, see layout.pug).
+    renderIndex: (page) => index({ ...page, basePath, feedLinks: listFeedLinks(SITE_SCOPE) }),
+    renderPackage: (page) => packagePage({ ...page, basePath, feedLinks: listFeedLinks({ kind: 'package', packageName: page.packageName }) }),
+    renderResult: (page) => result({ ...page, basePath, feedLinks: listFeedLinks({ kind: 'package', packageName: page.packageName }) }),
     renderStep: (fragment) => step({ ...fragment, basePath }),
     renderTestHistory: (page) => testHistory({ ...page, basePath }),
     renderError: (page) => error({ ...page, basePath }),
+    renderFeeds: (page) => feeds({ ...page, basePath, feedLinks: listFeedLinks(SITE_SCOPE) }),
     renderLogin: (page) => login({ ...page, basePath }),
   };
 }

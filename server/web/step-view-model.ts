@@ -55,7 +55,7 @@ export function toStepView(step: WireStruct, index: number, resultKey: number, c
  * How the step's process ended, in words: "exit status 2", "timed out, killed by SIGKILL";
  * '' for a plain exit status 0, which needs no words.
  */
-function describeEnding(step: WireStruct, status: number | undefined): string {
+export function describeEnding(step: WireStruct, status: number | undefined): string {
   const termination = typeof step.termination === 'string' ? TERMINATIONS[step.termination] ?? formatValue(step.termination) : undefined;
   const signal = typeof step.signal === 'string' ? `killed by ${formatValue(step.signal)}` : undefined;
   const exit = status === undefined ? (step.status === undefined ? undefined : formatValue(step.status)) : `exit status ${status}`;
