@@ -38,6 +38,10 @@ const commands: Record<string, CommandEntry> = {
     summary: "remove every result of one tagset from a server's database",
     load: async () => (await import('./commands/flush-tagset.ts')).runFlushTagsetCommand,
   },
+  'notify-failures': {
+    summary: "mail one summary of a server's failing builds (from cron)",
+    load: async () => (await import('./commands/notify-failures.ts')).runNotifyFailuresCommand,
+  },
   tokens: {
     summary: "add, list or revoke the client tokens in a server's database",
     load: async () => (await import('./commands/tokens.ts')).runTokensCommand,
