@@ -1,6 +1,7 @@
 // The server's public API.
 export { startServer, type RunningServer } from './start-server.ts';
 export { createApp } from './app.ts';
+export { BASE_PATH_EXPECTED, resolveBasePath } from './http/base-path.ts';
 export { createCoordinator } from './coordinator/create-coordinator.ts';
 export { openSqliteStore } from './store/sqlite-store.ts';
 export { SchemaVersionError } from './store/sqlite-schema.ts';

@@ -36,7 +36,7 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
     const added = await coordinator.addResults(
       body.client_info as WireStruct, body.results_list as WireStruct[], { clientIp: getClientIp(ctx) });
     ctx.status = 201;
-    ctx.set('Location', `/api/v1/results/${added.resultKey}`);
+    ctx.set('Location', `${ctx.state.basePath}/api/v1/results/${added.resultKey}`);
     ctx.body = { result_key: added.resultKey, auth_key: added.authKey };
   });
 
@@ -66,11 +66,11 @@ export function createJsonRoutes({ coordinator, maxBodyBytes }: JsonRoutesOption
   });
 
   router.get('/expected', async (ctx) => {
-    ctx.body = toExpectedJson(await coordinator.listExpectedBuilders());
+    ctx.body = toExpectedJson(await coordinator.listExpectedBuilders(), ctx.state.basePath);
   });
 
   router.get('/packages', async (ctx) => {
-    ctx.body = toPackagesJson(await coordinator.listPackages());
+    ctx.body = toPackagesJson(await coordinator.listPackages(), ctx.state.basePath);
   });
 
   router.get('/packages/:package/tagsets', async (ctx) => {

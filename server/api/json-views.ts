@@ -11,16 +11,17 @@ export function toResultJson([receipt, clientInfo, resultsList]: StoredTriple): 
   };
 }
 
-export function toPackagesJson(packages: PackageSummary[]): unknown {
+/** `basePath` ('' or e.g. `/ci`) starts each result page's `url`. */
+export function toPackagesJson(packages: PackageSummary[], basePath: string): unknown {
   return {
     packages: packages.map((summary) => ({
       package: summary.package,
-      tagsets: summary.tagsets.map(toTagsetJson),
+      tagsets: summary.tagsets.map((tagset) => toTagsetJson(tagset, basePath)),
     })),
   };
 }
 
-function toTagsetJson(summary: TagsetSummary): unknown {
+function toTagsetJson(summary: TagsetSummary, basePath: string): unknown {
   const { latest } = summary;
   return {
     tagset: summary.tagset,
@@ -33,7 +34,7 @@ function toTagsetJson(summary: TagsetSummary): unknown {
       arch: latest.arch,
       success: latest.success,
       duration: latest.duration,
-      url: `/results/${latest.resultKey}`,
+      url: `${basePath}/results/${latest.resultKey}`,
     },
   };
 }

@@ -10,14 +10,14 @@ import { readJsonWriteBody, writesClientInfo, writesLiveBuild, type JsonWriteOpt
 export function addLiveBuildRoutes(router: Router, bodies: JsonWriteOptions): void {
   const { coordinator } = bodies;
   router.get('/builds', async (ctx) => {
-    ctx.body = toRunningBuildsJson(await coordinator.listRunningBuilds());
+    ctx.body = toRunningBuildsJson(await coordinator.listRunningBuilds(), ctx.state.basePath);
   });
 
   router.post('/builds', async (ctx) => {
     const body = await readJsonWriteBody(ctx, bodies, writesClientInfo);
     const begun = await coordinator.beginBuild(body.client_info as WireStruct, { clientIp: getClientIp(ctx) });
     ctx.status = 201;
-    ctx.set('Location', `/api/v1/results/${begun.resultKey}`);
+    ctx.set('Location', `${ctx.state.basePath}/api/v1/results/${begun.resultKey}`);
     ctx.body = { result_key: begun.resultKey, update_token: begun.updateToken };
   });
 

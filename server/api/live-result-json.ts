@@ -12,7 +12,8 @@ export function toLiveResultJson(result: LiveResult): unknown {
   return { state: result.state, ...(toResultJson(result.triple) as object), ...(runningStep ? { running_step: runningStep } : {}) };
 }
 
-export function toRunningBuildsJson(builds: RunningBuild[]): unknown {
+/** `basePath` ('' or e.g. `/ci`) starts each result page's `url`. */
+export function toRunningBuildsJson(builds: RunningBuild[], basePath: string): unknown {
   return {
     builds: builds.map((build) => ({
       result_key: build.resultKey,
@@ -25,7 +26,7 @@ export function toRunningBuildsJson(builds: RunningBuild[]): unknown {
       last_activity: build.lastActivityAt,
       running_step_index: build.runningStepIndex,
       last_step_name: build.lastStepName,
-      url: `/results/${build.resultKey}`,
+      url: `${basePath}/results/${build.resultKey}`,
     })),
   };
 }

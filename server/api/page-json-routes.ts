@@ -7,16 +7,16 @@ import { toDashboardJson, toHistoryJson, toPackageResultsJson } from './page-jso
 
 export function addPageJsonRoutes(router: Router, coordinator: Coordinator): void {
   router.get('/dashboard', async (ctx) => {
-    ctx.body = toDashboardJson(await coordinator.getDashboard());
+    ctx.body = toDashboardJson(await coordinator.getDashboard(), ctx.state.basePath);
   });
 
   router.get('/packages/:package/history', async (ctx) => {
     const packageName = ctx.params.package!;
-    ctx.body = toHistoryJson(packageName, await coordinator.getPackageHistory(packageName));
+    ctx.body = toHistoryJson(packageName, await coordinator.getPackageHistory(packageName), ctx.state.basePath);
   });
 
   router.get('/packages/:package/results', async (ctx) => {
     const options = { ...readPackageResultsQuery(ctx.query), limit: readPositiveIntegerQuery(ctx.query, 'limit') };
-    ctx.body = toPackageResultsJson(await coordinator.listPackageResults(ctx.params.package!, options));
+    ctx.body = toPackageResultsJson(await coordinator.listPackageResults(ctx.params.package!, options), ctx.state.basePath);
   });
 }

@@ -1,15 +1,16 @@
 // The JSON twins of the web pages: the dashboard, a package's history per tagset, and its
-// results a page at a time. Field names follow the wire protocol's snake_case.
+// results a page at a time. Field names follow the wire protocol's snake_case. `basePath`
+// ('' or e.g. `/ci`) starts each result page's `url`.
 import type { Dashboard, PackageResultsPage, TagsetHistory } from '../queries/page-types.ts';
 import { toOutcome } from '../rules/summarize-outcomes.ts';
 import type { ResultSummary, TagsetSummary } from '../queries/summary-types.ts';
 
-export function toDashboardJson(dashboard: Dashboard): unknown {
+export function toDashboardJson(dashboard: Dashboard, basePath: string): unknown {
   return {
     now: dashboard.now,
     tagsets: dashboard.tagsets.map((tagset) => ({
       package: tagset.latest.package,
-      ...toTagsetFields(tagset),
+      ...toTagsetFields(tagset, basePath),
       building: tagset.building,
       building_since: tagset.buildingSince,
       failed_recently: tagset.failedRecently,
@@ -23,11 +24,11 @@ export function toDashboardJson(dashboard: Dashboard): unknown {
   };
 }
 
-export function toHistoryJson(packageName: string, histories: TagsetHistory[]): unknown {
+export function toHistoryJson(packageName: string, histories: TagsetHistory[], basePath: string): unknown {
   return {
     package: packageName,
     tagsets: histories.map((history) => ({
-      ...toTagsetFields(history),
+      ...toTagsetFields(history, basePath),
       streak: {
         status: history.streak.outcome,
         since_result_key: history.streak.sinceResultKey,
@@ -38,18 +39,18 @@ export function toHistoryJson(packageName: string, histories: TagsetHistory[]): 
         result_key: point.resultKey,
         time: point.time,
         status: point.outcome,
-        url: `/results/${point.resultKey}`,
+        url: `${basePath}/results/${point.resultKey}`,
       })),
       passed_count: history.passedCount,
     })),
   };
 }
 
-export function toPackageResultsJson(page: PackageResultsPage): unknown {
+export function toPackageResultsJson(page: PackageResultsPage, basePath: string): unknown {
   return {
     package: page.package,
     results: page.results.map((result) => ({
-      ...toResultFields(result),
+      ...toResultFields(result, basePath),
       tagset: result.tagset,
       tags: result.visibleTags,
     })),
@@ -57,16 +58,16 @@ export function toPackageResultsJson(page: PackageResultsPage): unknown {
   };
 }
 
-function toTagsetFields(summary: TagsetSummary) {
+function toTagsetFields(summary: TagsetSummary, basePath: string) {
   return {
     tagset: summary.tagset,
     tags: summary.visibleTags,
     result_count: summary.resultCount,
-    latest: toResultFields(summary.latest),
+    latest: toResultFields(summary.latest, basePath),
   };
 }
 
-function toResultFields(result: ResultSummary) {
+function toResultFields(result: ResultSummary, basePath: string) {
   return {
     result_key: result.resultKey,
     time: result.time,
@@ -75,6 +76,6 @@ function toResultFields(result: ResultSummary) {
     success: result.success,
     status: toOutcome(result.success),
     duration: result.duration,
-    url: `/results/${result.resultKey}`,
+    url: `${basePath}/results/${result.resultKey}`,
   };
 }

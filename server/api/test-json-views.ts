@@ -23,7 +23,8 @@ export function toResultTestsJson(tests: ResultTests): unknown {
   };
 }
 
-export function toTestHistoryJson(history: TestHistory): unknown {
+/** `basePath` ('' or e.g. `/ci`) starts each result page's `url`. */
+export function toTestHistoryJson(history: TestHistory, basePath: string): unknown {
   return {
     package: history.package,
     suite: history.suite,
@@ -39,7 +40,7 @@ export function toTestHistoryJson(history: TestHistory): unknown {
       host: entry.host,
       arch: entry.arch,
       revision: entry.revision,
-      url: `/results/${entry.resultKey}`,
+      url: `${basePath}/results/${entry.resultKey}`,
     })),
     next_before: history.nextBefore,
   };

@@ -23,6 +23,6 @@ export function addTestRoutes(router: Router, coordinator: Coordinator): void {
       limit: readPositiveIntegerQuery(ctx.query, 'limit'),
       before: readPositiveIntegerQuery(ctx.query, 'before'),
     };
-    ctx.body = toTestHistoryJson(await coordinator.getTestHistory(ctx.params.package!, options));
+    ctx.body = toTestHistoryJson(await coordinator.getTestHistory(ctx.params.package!, options), ctx.state.basePath);
   });
 }

@@ -6,6 +6,11 @@ import { ServerOptionError } from '../options.ts';
 import { HttpError } from './http-error.ts';
 
 const BASE_PATH_SHAPE = /^(\/[A-Za-z0-9._~-]+)+$/;
+// Browsers resolve `.` and `..` away, so pages under such a prefix could never be reached.
+const DOT_SEGMENT = /\/\.{1,2}(?=\/|$)/;
+
+/** What a base path must look like, for messages that name the flag or variable it came from. */
+export const BASE_PATH_EXPECTED = 'a path such as /ci (letters, digits, . _ ~ - between slashes, no . or .. part)';
 
 /** '' for the site's root; otherwise the prefix, with a leading slash and no trailing one. */
 export function resolveBasePath(value: string | undefined): string {
@@ -13,12 +18,13 @@ export function resolveBasePath(value: string | undefined): string {
     return '';
   }
   const trimmed = value.endsWith('/') ? value.slice(0, -1) : value;
-  if (!BASE_PATH_SHAPE.test(trimmed)) {
-    throw new ServerOptionError('basePath', 'a path such as /ci (letters, digits, . _ ~ - between slashes)', value);
+  if (!BASE_PATH_SHAPE.test(trimmed) || DOT_SEGMENT.test(trimmed)) {
+    throw new ServerOptionError('basePath', BASE_PATH_EXPECTED, value);
   }
   return trimmed;
 }
 
+/** Requests outside the prefix are answered 404; inside it, routes see the path without it. */
 export function serveUnderBasePath(basePath: string): Koa.Middleware {
   return async (ctx, next) => {
     ctx.state.basePath = basePath;

@@ -8,18 +8,21 @@ export function logRequests(log: (line: string) => void): Middleware {
   return async (ctx, next) => {
     const arrived = new Date();
     const started = performance.now();
+    // As the client sent it: the base path, if any, is taken off before the routes see it.
+    const path = ctx.path;
     // On close, not when next() returns: an event stream is logged once it ends.
     ctx.res.once('close', () => {
       const milliseconds = Math.round(performance.now() - started);
-      log(`${arrived.toISOString()} ${ctx.method} ${hideTokens(ctx.path)} ${ctx.res.statusCode} ${milliseconds}ms ${getClientIp(ctx)}`);
+      log(`${arrived.toISOString()} ${ctx.method} ${hideTokens(path)} ${ctx.res.statusCode} ${milliseconds}ms ${getClientIp(ctx)}`);
     });
     await next();
   };
 }
 
 // /api/v1/builds/<update token>/steps (docs/PROTOCOL.md, "Live builds"), matched as the router
-// does (any case), and also when no route answered: a misspelt path may still carry a real token.
-const LIVE_BUILD_TOKEN = /^(\/api\/v1\/builds\/)[^/]+/i;
+// does (any case), after any base path, and also when no route answered: a misspelt path may
+// still carry a real token.
+const LIVE_BUILD_TOKEN = /(\/api\/v1\/builds\/)[^/]+/i;
 
 function hideTokens(path: string): string {
   return path.replace(LIVE_BUILD_TOKEN, '$1:token');

@@ -48,7 +48,7 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
       throw new HttpError(404, `No tagset of package ${JSON.stringify(packageName)} has exactly these tags, host and arch.`);
     }
     ctx.set('Cache-Control', 'no-cache');
-    ctx.redirect(`/results/${newest.latest.resultKey}`);
+    ctx.redirect(`${ctx.state.basePath}/results/${newest.latest.resultKey}`);
   });
 
   router.get('/badges/:file', async (ctx) => {
@@ -81,8 +81,8 @@ export function addPackageRoutes(router: Router, { coordinator, views }: Package
     });
     const resultKey = parsePositiveInteger(form.get('result') ?? undefined);
     ctx.status = 303;
-    ctx.redirect(resultKey === undefined
+    ctx.redirect(ctx.state.basePath + (resultKey === undefined
       ? `${makePackageUrl(packageName)}?build=requested`
-      : `/results/${resultKey}?build=requested#build-request`);
+      : `/results/${resultKey}?build=requested#build-request`));
   });
 }

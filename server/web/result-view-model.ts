@@ -57,7 +57,8 @@ export function toResultPage(
     summary: toFailureSummary(steps, testTables, resultKey),
     testSummary: toTestSummaryView(tests),
     steps: steps.map((step) => ({ ...step, tests: testTables.get(step.number - 1) })),
-    wholeLogUrl: makeWholeLogUrl(resultKey),
+    // The whole log is read from the stored result, which a running build does not have yet.
+    wholeLogUrl: live?.running ? undefined : makeWholeLogUrl(resultKey),
     // Links use the stored name itself; the shown name has control characters replaced.
     navigation: toResultNavigation(resultKey, result.package, { neighbours, tagset: result.tagset, buildRequested }),
     removal: { action: `/results/${resultKey}/remove` },

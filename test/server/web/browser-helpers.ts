@@ -43,6 +43,18 @@ export async function openBrowserPage(t: ExecutionContext, options: BrowserPageO
   return context.newPage();
 }
 
+/** Resolves once the element holds the text; no time limit of its own, the test's catches a hang. */
+export function waitForText(page: Page, selector: string, text: string): Promise<unknown> {
+  return page.waitForFunction(
+    ([target, expected]) => {
+      const { document } = globalThis as unknown as { document: { querySelector(selector: string): { textContent: string | null } | null } };
+      return document.querySelector(target!)?.textContent?.includes(expected!) ?? false;
+    },
+    [selector, text],
+    { timeout: 0 },
+  );
+}
+
 /** The messages of every alert, confirm or prompt the page opens (each dismissed): none, when no script runs. */
 export function collectDialogs(page: Page): string[] {
   const dialogs: string[] = [];

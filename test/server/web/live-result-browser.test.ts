@@ -2,25 +2,13 @@
 // output, new steps, then the finished result) with no reload; without scripts it still says the
 // build runs. Each wait is for something the page must show next, with no time limit of its own.
 import test from 'ava';
-import type { Page } from 'playwright-core';
 import { createLiveClient } from '../helpers/live-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
 import { startTestServer } from '../helpers/server.ts';
-import { collectDialogs, DESKTOP, openBrowserPage, PHONE, saveScreenshot } from './browser-helpers.ts';
+import { collectDialogs, DESKTOP, openBrowserPage, PHONE, saveScreenshot, waitForText } from './browser-helpers.ts';
 import { findSeriousViolations } from './check-accessibility.ts';
 
 const RUNNING_OUTPUT = '#running-step pre.live-log[data-stream="output"]';
-
-function waitForText(page: Page, selector: string, text: string): Promise<unknown> {
-  return page.waitForFunction(
-    ([target, expected]) => {
-      const { document } = globalThis as unknown as { document: { querySelector(selector: string): { textContent: string | null } | null } };
-      return document.querySelector(target!)?.textContent?.includes(expected!) ?? false;
-    },
-    [selector, text],
-    { timeout: 0 },
-  );
-}
 
 test.serial('the page of a running build shows output as it comes, adds finished steps, and turns into the result without a reload', async (t) => {
   const { url } = await startTestServer(t);
