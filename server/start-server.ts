@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { resolveBasePath } from './http/base-path.ts';
 import { EMPTY_SERVER_CONFIG, hasRetentionLimits } from './config/types.ts';
 import { createCoordinator } from './coordinator/create-coordinator.ts';
 import type { Coordinator } from './coordinator/types.ts';
@@ -14,7 +15,7 @@ import { openSqliteStore } from './store/sqlite-store.ts';
 import { startFeedPublishing } from './feeds/start-feed-publishing.ts';
 
 export interface RunningServer {
-  /** The base URL, e.g. `http://127.0.0.1:43123/`. */
+  /** The base URL, e.g. `http://127.0.0.1:43123/`, or `http://127.0.0.1:43123/ci/` under a base path. */
   url: string;
   /** Stops accepting requests and background pruning, ends open connections, and closes the database. */
   close(): Promise<void>;
@@ -24,6 +25,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? DEFAULT_HOST;
   const port = resolvePort(options.port);
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
+  const basePath = resolveBasePath(options.basePath);
   const config = options.config ?? EMPTY_SERVER_CONFIG;
   const store = openSqliteStore(options.db ?? DEFAULT_DB);
   const notifications = createNotifications({ store, config, now: options.now ?? (() => Date.now() / 1000), log: options.log ?? ignoreLog });
@@ -40,7 +42,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const feeds = startFeedPublishing(coordinator, { hub: config.websubHub, publicUrl: config.publicUrl, log: options.log ?? ignoreLog });
   const app = createApp(feeds.coordinator, {
     maxBodyBytes, log: options.log, commitLinks: config.commitLinks, liveHeartbeatSeconds: config.live.heartbeatSeconds,
-    trustProxy: options.trustProxy, basePath: options.basePath,
+    trustProxy: options.trustProxy, basePath,
     requestsPerMinute: config.limits.requestsPerMinute, now: options.now,
     artifactBytes: config.limits.artifactBytes,
     hooks: config.hooks,
@@ -60,7 +62,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ? schedulePruning({ policy: config.retention, prune: () => coordinator.pruneResults(), log: options.log ?? ignoreLog })
     : undefined;
   let closing: Promise<void> | undefined;
-  const url = formatUrl(host, (server.address() as AddressInfo).port);
+  const url = formatUrl(host, (server.address() as AddressInfo).port, basePath);
   feeds.setServerUrl(url);
   return {
     url,
@@ -106,7 +108,7 @@ async function closeServer(server: http.Server): Promise<void> {
   }
 }
 
-function formatUrl(host: string, port: number): string {
+function formatUrl(host: string, port: number, basePath: string): string {
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+  return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}${basePath}/`;
 }

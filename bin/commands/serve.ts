@@ -1,6 +1,7 @@
 import { readServerConfigFile, ServerConfigError, startServer, type AuthMode, type ServerOptions } from '../../server/index.ts';
 import { parseByteSize, parseCommandOptions, parsePort, reportOptionsError } from './parse-command-options.ts';
 import { applyAuthMode, parseAuthModeOption } from './parse-auth-option.ts';
+import { parseBasePathOption } from './parse-base-path-option.ts';
 import { applyWebSubHub, parseWebSubHubOption } from './parse-websub-hub-option.ts';
 import { collectOptionProblems, pickOption, readSwitchVariable, type PickedOption } from './read-option-variables.ts';
 
@@ -14,12 +15,14 @@ const VARIABLES = {
   'trust-proxy': 'PONY_BUILD_TRUST_PROXY',
   auth: 'PONY_BUILD_AUTH',
   private: 'PONY_BUILD_PRIVATE',
+  'base-path': 'PONY_BUILD_BASE_PATH',
   'websub-hub': 'PONY_BUILD_WEBSUB_HUB',
 } as const;
 
 const help = `Usage: pony-build serve [options]
 
-Runs the pony-build server: web pages at /, XML-RPC at /xmlrpc, JSON at /api/v1/.
+Runs the pony-build server: web pages at /, XML-RPC at /xmlrpc, JSON at /api/v1/
+(each under --base-path, when given).
 
 Options:
   --host HOST        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
@@ -34,6 +37,8 @@ Options:
                      anonymous clients only auth.anonymous_bytes_per_day a day)
   --private          every page, feed, badge, download and JSON read needs an admin
                      session (\`pony-build admins add\`); JSON reads also take a client token
+  --base-path PATH   serve everything under this sub-path, e.g. /ci, behind a reverse
+                     proxy that passes the prefix through (default: the root)
   --websub-hub URL   the WebSub hub feeds name and are published to when a result
                      arrives (websub_hub in --config; see the README, "Feeds")
   -h, --help         show this help
@@ -47,6 +52,7 @@ Environment (a flag on the command line wins over its variable):
   PONY_BUILD_TRUST_PROXY  --trust-proxy: 1, true or yes; 0, false or no
   PONY_BUILD_AUTH         --auth
   PONY_BUILD_PRIVATE      --private: 1, true or yes; 0, false or no
+  PONY_BUILD_BASE_PATH    --base-path
   PONY_BUILD_WEBSUB_HUB   --websub-hub
 `;
 
@@ -60,6 +66,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     'trust-proxy': { type: 'boolean' },
     auth: { type: 'string' },
     private: { type: 'boolean' },
+    'base-path': { type: 'string' },
     'websub-hub': { type: 'string' },
   });
   const pick = (flag: Exclude<keyof typeof VARIABLES, 'trust-proxy' | 'private'>) => pickOption(flag, values[flag], VARIABLES[flag], env);
@@ -75,6 +82,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     trustProxy: values['trust-proxy'] ?? problems.read(() => readSwitchVariable('serve', VARIABLES['trust-proxy'], env)),
     authMode: problems.read(() => parseAuthModeOption('serve', pick('auth'))),
     privateSite: values.private ?? problems.read(() => readSwitchVariable('serve', VARIABLES.private, env)),
+    basePath: problems.read(() => parseBasePathOption('serve', pick('base-path'))),
     websubHub: problems.read(() => parseWebSubHubOption('serve', pick('websub-hub'))),
   };
   problems.finish();
