@@ -6,6 +6,7 @@ import type { ServerConfig } from '../config/types.ts';
 import type { Store } from '../store/types.ts';
 import { createCommitStatusChannel, createCommitStatusHandler } from './commit-statuses.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts';
+import { createEmailChannel, createEmailHandler } from './email-channel.ts';
 import { createNotifyFanOut } from './fan-out-notifications.ts';
 import type { NotificationChannel } from './notice-types.ts';
 import { createResultNotifier, type ResultNotifier } from './notify-results.ts';
@@ -40,6 +41,7 @@ export function createNotifications(options: NotificationsOptions): Notification
   const channels = [
     ...(webhooks.length > 0 ? [createWebhookChannel(webhooks)] : []),
     ...(commitStatuses.length > 0 ? [createCommitStatusChannel(commitStatuses)] : []),
+    ...(config.email.rules.length > 0 ? [createEmailChannel(config.email.rules)] : []),
     ...(options.channels ?? []),
   ];
   let wake = () => {};
@@ -51,6 +53,9 @@ export function createNotifications(options: NotificationsOptions): Notification
   wake = worker.wake;
   worker.registerHandler('webhook', createWebhookHandler(webhooks, deliveries.timeoutSeconds));
   worker.registerHandler('commit_status', createCommitStatusHandler(commitStatuses, deliveries.timeoutSeconds));
+  if (config.email.smtp !== null) {
+    worker.registerHandler('email', createEmailHandler(config.email.smtp));
+  }
   return {
     worker,
     notifier: createResultNotifier({ store, channels, now, log, wake: worker.wakeFanOut }),
