@@ -53,6 +53,7 @@ test('a full configuration is read with durations in seconds and defaults filled
     email: EMPTY_EMAIL_CONFIG,
     publicUrl: null,
     notifications: EMPTY_NOTIFICATION_CONFIG,
+    websubHub: null,
   });
 });
 
@@ -68,6 +69,7 @@ test('an empty configuration expects nothing and keeps everything, checked hourl
     email: EMPTY_EMAIL_CONFIG,
     publicUrl: null,
     notifications: EMPTY_NOTIFICATION_CONFIG,
+    websubHub: null,
   });
   t.deepEqual(parseServerConfig({ live: {} }).live, { abandonAfterSeconds: null, heartbeatSeconds: 15 });
   t.deepEqual(parseServerConfig({ retention: { keep_last: 1 } }).retention, { keepLast: 1, maxAgeDays: null, intervalSeconds: 3600 });
@@ -97,7 +99,7 @@ test('every problem is reported together, unknown keys named', (t) => {
     notify: {},
   });
   t.deepEqual(problems, [
-    'notify: unknown key; known keys here: expected, retention, live, auth, commit_links, limits, hooks, smtp, email, public_url, webhooks, commit_status, deliveries',
+    'notify: unknown key; known keys here: expected, retention, live, auth, commit_links, limits, hooks, smtp, email, public_url, webhooks, commit_status, deliveries, websub_hub',
     'expected[0].colour: unknown key; known keys here: package, host, arch, tags, max_age',
     'expected[0].package: expected a non-empty string, got `` (string)',
     'expected[0].host: expected a non-empty string, got `7` (number)',
@@ -150,4 +152,10 @@ test('a configuration file is read, and its name heads the message when it is wr
   fs.writeFileSync(notJson, '{ "expected": [ }');
   await t.throwsAsync(readServerConfigFile(notJson), { instanceOf: ServerConfigError, message: /broken\.json has 1 problem:\n {2}is not valid JSON: / });
   await t.throwsAsync(readServerConfigFile(path.join(directory, 'absent.json')), { instanceOf: ServerConfigError, message: /absent\.json has 1 problem:\n {2}cannot be read: ENOENT/ });
+});
+
+test('websub_hub is the hub\'s http(s) URL; anything else is named', (t) => {
+  t.is(parseServerConfig({ websub_hub: 'https://hub.example.org/' }).websubHub, 'https://hub.example.org/');
+  const error = t.throws(() => parseServerConfig({ websub_hub: 'ftp://hub.example.org/' }), { instanceOf: ServerConfigError });
+  t.deepEqual(error.problems, ['websub_hub: expected the hub\'s http:// or https:// URL, such as "https://pubsubhubbub.appspot.com/", got `ftp://hub.example.org/` (string)']);
 });
