@@ -3,6 +3,7 @@
 // A password is read from stdin and kept only as a scrypt hash; it is never printed.
 import { InvalidFieldError, UnknownAdminError, WeakPasswordError, type AdminRecord } from '../../server/index.ts';
 import { formatTime } from './describe-removed.ts';
+import { formatColumns } from './format-columns.ts';
 import { withDatabase } from './open-database.ts';
 import { CommandOptionsError, parseCommandOptions, reportOptionsError } from './parse-command-options.ts';
 import { PasswordPromptCancelledError, readPassword } from './read-password.ts';
@@ -107,6 +108,5 @@ function describeAdmins(admins: AdminRecord[], db: string): string {
     ['NAME', 'CREATED', 'LAST LOGIN'],
     ...admins.map((admin) => [admin.name, formatTime(admin.createdAt), admin.lastLoginAt === null ? 'never' : formatTime(admin.lastLoginAt)]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return formatColumns(rows);
 }

@@ -2,6 +2,7 @@
 // accepts (docs/PROTOCOL.md, "Authentication"), kept in its database. A secret is printed once.
 import { DuplicateTokenNameError, InvalidFieldError, UnknownTokenNameError, type ClientTokenRecord } from '../../server/index.ts';
 import { formatTime } from './describe-removed.ts';
+import { formatColumns } from './format-columns.ts';
 import { withDatabase } from './open-database.ts';
 import { CommandOptionsError, parseCommandOptions, reportOptionsError } from './parse-command-options.ts';
 
@@ -132,8 +133,7 @@ function describeTokens(tokens: ClientTokenRecord[], db: string): string {
       token.revokedAt === null ? '-' : formatTime(token.revokedAt),
     ]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return formatColumns(rows);
 }
 
 function describeScope(packages: string[], hosts: string[]): string {
