@@ -1,17 +1,6 @@
 import test from 'ava';
-import { parseServerConfig, ServerConfigError } from '../../../server/index.ts';
-
-function problemsOf(document: unknown): string[] {
-  try {
-    parseServerConfig(document);
-  } catch (error) {
-    if (error instanceof ServerConfigError) {
-      return error.problems;
-    }
-    throw error;
-  }
-  throw new Error('expected a ServerConfigError');
-}
+import { parseServerConfig } from '../../../server/index.ts';
+import { listConfigProblems as problemsOf } from './config-problems.ts';
 
 test('hooks: the three forges\' secrets and a repository map keyed by the normalised repository', (t) => {
   const { hooks } = parseServerConfig({
