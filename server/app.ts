@@ -40,7 +40,7 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   app.proxy = options.trustProxy ?? false;
 
   const protocolRoutes = new Router();
-  protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes }));
+  protocolRoutes.all('/xmlrpc', createXmlRpcRoute({ coordinator, maxBodyBytes, privateReads: options.private === true }));
   protocolRoutes.all('/upload', createUploadRoute({
     coordinator, maxBodyBytes, artifactBytes: resolveArtifactBytes(options.artifactBytes ?? DEFAULT_ARTIFACT_BYTES, maxBodyBytes),
   }));

@@ -2,6 +2,7 @@
 // Whatever goes wrong is thrown; server/answer-errors.ts answers it as a fault.
 import type { Context, Middleware } from 'koa';
 import type { WireValue } from '../../wire/types.ts';
+import { requirePrivateRead } from '../admin/require-private-access.ts';
 import { guardWrite } from '../auth/guard-write.ts';
 import { parseMethodCall, serializeMethodResponse, XmlRpcParseError, type MethodCall } from '../../wire/xmlrpc/index.ts';
 import type { Coordinator } from '../coordinator/types.ts';
@@ -16,11 +17,13 @@ import { MalformedCallError, UnanswerableValueError, UnknownMethodError } from '
 export interface XmlRpcRouteOptions {
   coordinator: Coordinator;
   maxBodyBytes: number;
+  /** serve --private: read methods need a client token (or an admin session), as JSON reads do. */
+  privateReads?: boolean;
 }
 
 const KNOWN_METHODS = [...RPC_METHODS.keys()];
 
-export function createXmlRpcRoute({ coordinator, maxBodyBytes }: XmlRpcRouteOptions): Middleware {
+export function createXmlRpcRoute({ coordinator, maxBodyBytes, privateReads = false }: XmlRpcRouteOptions): Middleware {
   return async (ctx) => {
     if (ctx.method !== 'POST') {
       throw new HttpError(405, 'XML-RPC requests must be POSTed to /xmlrpc', { headers: { Allow: 'POST' } });
@@ -33,6 +36,8 @@ export function createXmlRpcRoute({ coordinator, maxBodyBytes }: XmlRpcRouteOpti
     const target = method.writes?.(args);
     if (target !== undefined) {
       await guardWrite(ctx, coordinator, { target, bodyBytes });
+    } else if (privateReads) {
+      await requirePrivateRead(ctx, coordinator);
     }
     const value = await method.call(args, { coordinator, clientIp: getClientIp(ctx) });
     ctx.type = 'text/xml';

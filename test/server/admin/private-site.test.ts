@@ -5,7 +5,7 @@ import { EMPTY_SERVER_CONFIG } from '../../../server/config/types.ts';
 import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
+import { callExpectingFault, createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 import { addAdmin, createVisitor, signIn } from './admin-session.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -62,4 +62,21 @@ test('on a private server a client token reads the JSON API, and clients still w
   t.is((await fetch(new URL('', url), { headers: { Authorization: basic }, redirect: 'manual' })).status, 302);
   const admin = await addAdmin(db, 'alice', PASSWORD).then(() => signIn(url, 'alice', PASSWORD));
   t.is((await admin.get('')).status, 200);
+});
+
+test('on a private server XML-RPC reads need a client token, while anonymous writes keep the open rule', async (t) => {
+  const { url, db } = await startTestServer(t, { config: PRIVATE });
+  const anonymous = createThirdPartyClient(url);
+  const [resultKey] = await anonymous.call('add_results', [makeClientInfo(), [makeStep()]]) as [number, string];
+  const refused = await callExpectingFault(anonymous, 'get_results', [String(resultKey)]);
+  t.is(refused.faultCode, -32001);
+  t.regex(refused.faultString, /this server is private/);
+  t.is((await callExpectingFault(anonymous, 'get_tagsets_for_package', ['widget'])).faultCode, -32001);
+
+  const coordinator = createCoordinator(openSqliteStore(db));
+  t.teardown(() => coordinator.close());
+  const { secret } = await coordinator.addClientToken('reader');
+  const withToken = createThirdPartyClient(url.replace('http://', `http://reader:${secret}@`));
+  const [receipt] = await withToken.call('get_results', [String(resultKey)]) as [Record<string, unknown>];
+  t.is(receipt.result_key, String(resultKey));
 });

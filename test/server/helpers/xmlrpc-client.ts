@@ -13,7 +13,9 @@ export interface Fault {
 
 export function createThirdPartyClient(serverUrl: string): ThirdPartyClient {
   const url = new URL(serverUrl);
-  const client = xmlrpc.createClient({ host: url.hostname, port: Number(url.port), path: '/xmlrpc' });
+  // Credentials in the URL (`http://NAME:TOKEN@host/`) are sent as HTTP Basic auth, as build machines do.
+  const basicAuth = url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined;
+  const client = xmlrpc.createClient({ host: url.hostname, port: Number(url.port), path: '/xmlrpc', basic_auth: basicAuth });
   return {
     call(method, params) {
       return new Promise((resolve, reject) => {
