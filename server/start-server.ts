@@ -45,11 +45,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     trustProxy: options.trustProxy, basePath,
     requestsPerMinute: config.limits.requestsPerMinute, now: options.now,
     artifactBytes: config.limits.artifactBytes,
-    hooks: config.hooks,
     authMode: config.auth.mode, private: config.auth.private,
+    hooks: config.hooks,
     publicUrl: config.publicUrl, websubHub: config.websubHub,
   });
   const server = http.createServer(app.callback());
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   try {
     server.listen(port, host);
     await once(server, 'listening');
@@ -57,7 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await coordinator.close();
     throw error;
   }
-  notifications.start();
+  notifications.start(server);
   const pruning: PruningSchedule | undefined = hasRetentionLimits(config.retention)
     ? schedulePruning({ policy: config.retention, prune: () => coordinator.pruneResults(), log: options.log ?? ignoreLog })
     : undefined;
@@ -90,6 +91,12 @@ async function closeEverything(
     await pruningStopped;
   }
 }
+
+// An idle connection is closed by the server only after its clients (nginx's upstream keepalive and
+// load balancers idle for 60 s; undici for less than the server announces) have stopped reusing
+// it: a request written on a connection the server is closing fails with "socket hang up" or a
+// 502, and on a busy machine Node's default of 5 s loses that race.
+const KEEP_ALIVE_MS = 65_000;
 
 // Requests in progress get a short grace period to finish, then their connections are cut.
 const CLOSE_GRACE_MS = 3000;
