@@ -22,7 +22,7 @@ import { renderFeed, type FeedItemInput } from './render-feed.ts';
 import { resolveSiteUrl } from './site-url.ts';
 
 export type FeedCoordinator = Pick<
-  Coordinator, 'listPackages' | 'listPackageResults' | 'getResult' | 'listTestCases' | 'listExpectedBuilders' | 'now'
+  Coordinator, 'listPackages' | 'listPackageResults' | 'listRunningBuilds' | 'getResult' | 'listTestCases' | 'listExpectedBuilders' | 'now'
 >;
 
 const SITE_FEEDS: Record<string, FeedName> = {
@@ -73,12 +73,16 @@ export function createFeedRoutes({ coordinator, publicUrl, websubHub, views }: F
     ctx.body = body;
   };
 
+  // A package whose first build is still running has a page that links its feeds: they answer
+  // empty, so a reader can subscribe before the first result arrives.
+  const isKnownPackage = async (packageName: string): Promise<boolean> => {
+    const page = await coordinator.listPackageResults(packageName, { limit: 1 });
+    return page.results.length > 0 || (await coordinator.listRunningBuilds()).some((build) => build.package === packageName);
+  };
+
   const readResultItems = async (ctx: Koa.Context, scope: FeedScope, selection: FeedSelection, siteUrl: string): Promise<FeedItemInput[]> => {
-    if (scope.kind === 'package') {
-      const page = await coordinator.listPackageResults(scope.packageName, { limit: 1 });
-      if (page.results.length === 0) {
-        throw new HttpError(404, `No results of package ${JSON.stringify(scope.packageName)} are stored, so it has no feed yet.`);
-      }
+    if (scope.kind === 'package' && !(await isKnownPackage(scope.packageName))) {
+      throw new HttpError(404, `No results or running builds of package ${JSON.stringify(scope.packageName)} are known, so it has no feed.`);
     }
     const entries = await readFeedEntries(coordinator, describeFailure, scope, selection);
     return entries.map((entry) => {
