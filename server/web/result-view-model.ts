@@ -60,7 +60,7 @@ export function toResultPage(
     // The whole log is read from the stored result, which a running build does not have yet.
     wholeLogUrl: live?.running ? undefined : makeWholeLogUrl(resultKey),
     // Links use the stored name itself; the shown name has control characters replaced.
-    navigation: toResultNavigation(resultKey, result.package, { neighbours, tagset: result.tagset, buildRequested }),
+    navigation: toResultNavigation(resultKey, result.package, { neighbours, tagset: result.tagset, buildRequested, running: state === 'running' }),
     removal: { action: `/results/${resultKey}/remove` },
     uploads: uploads.map((upload) => ({
       filename: upload.filename,

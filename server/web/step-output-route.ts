@@ -3,6 +3,7 @@
 import type { Router } from '@koa/router';
 import type { Coordinator } from '../coordinator/types.ts';
 import { HttpError } from '../http/http-error.ts';
+import type { ResultState } from '../store/live-types.ts';
 import { parsePositiveInteger } from '../http/parse-positive-integer.ts';
 import { formatAttachmentDisposition } from './content-disposition.ts';
 import { formatValue } from './format.ts';
@@ -17,13 +18,21 @@ export function addStepOutputRoute(router: Router, coordinator: Coordinator): vo
     if (resultKey === undefined || stepIndex === undefined || !STREAMS.has(stream!)) {
       throw new HttpError(404, `Nothing is at ${ctx.path}: step output is at /results/<key>/steps/<index from 0>/output or /errout.`);
     }
-    const triple = await coordinator.getResult(resultKey);
-    const step = triple?.[2][stepIndex];
-    if (!step) {
-      throw new HttpError(404, `Result #${resultKey} has no step with index ${stepIndex}.`);
+    // A running build's finished steps are served as the live store holds them (each within
+    // limits.step_output_bytes, head and tail kept), so its page's "see all" links answer.
+    const live = await coordinator.getLiveResult(resultKey);
+    const step = live?.triple[2][stepIndex];
+    if (!live || !step) {
+      throw new HttpError(404, live?.runningStep?.index === stepIndex
+        ? describeUnfinishedStep(resultKey, stepIndex, live.state)
+        : `Result #${resultKey} has no step with index ${stepIndex}.`);
     }
     const value = step[stream!];
-    ctx.set({ 'Content-Security-Policy': "default-src 'none'; sandbox", 'Cache-Control': 'private, max-age=3600' });
+    ctx.set({
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      // finish_build may still replace the steps a running build added, so those are not cached.
+      'Cache-Control': live.state === 'running' ? 'no-cache' : 'private, max-age=3600',
+    });
     if (Buffer.isBuffer(value)) {
       // Not valid UTF-8: handed over as the bytes that were sent.
       ctx.set('Content-Disposition', formatAttachmentDisposition(`result-${resultKey}-step-${stepIndex}-${stream}.bin`));
@@ -34,4 +43,10 @@ export function addStepOutputRoute(router: Router, coordinator: Coordinator): vo
     ctx.type = 'text/plain; charset=utf-8';
     ctx.body = value === undefined || value === null ? '' : typeof value === 'string' ? value : formatValue(value);
   });
+}
+
+function describeUnfinishedStep(resultKey: number, stepIndex: number, state: ResultState): string {
+  return state === 'running'
+    ? `Step ${stepIndex + 1} of result #${resultKey} is still running; the result page shows its output so far.`
+    : `Step ${stepIndex + 1} of result #${resultKey} never finished (the build was abandoned during it); the result page shows what it printed.`;
 }
