@@ -21,14 +21,14 @@ let directory: string;
 let liveRecipe: Running;
 let liveGoFile: string;
 let liveResultKey: string;
+let longResultKey: string;
 
 test.before(async () => {
   directory = mkdtempSync(path.join(os.tmpdir(), 'pony-test-base-path-'));
   site = await startProxiedSite(directory);
-  // A build of the live recipe that went through first, so the running one's tagset has a result to be the latest.
-  const finishedGoFile = path.join(directory, 'gone');
-  writeFileSync(finishedGoFile, '');
-  await runRecipe('live', { GO_FILE: finishedGoFile });
+  // Two first builds of their packages held running: the live recipe's in its second step, and
+  // beginLongBuild's after a step long enough to be cut. Their pages link feeds, a latest of
+  // their tagset and a step's full output before any result of theirs has finished.
   liveGoFile = path.join(directory, 'go');
   liveRecipe = startTypeScript(path.join(RECIPES, 'live.ts'), ['--report', site.url, '--debug', '--force-build'], {
     cwd: directory, env: { GO_FILE: liveGoFile },
@@ -37,6 +37,7 @@ test.before(async () => {
     readStderrUntil(liveRecipe, 'append_output: step 1 output'),
     ...['passing', 'failing', 'artifacts'].map((name) => runRecipe(name)),
     sendTestResults(),
+    beginLongBuild(),
   ]);
   liveResultKey = /begin_build: result (\d+) is live/.exec(stderr)![1]!;
 });
@@ -48,9 +49,9 @@ test.after.always(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-async function runRecipe(name: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+async function runRecipe(name: string): Promise<void> {
   const cwd = mkdtempSync(path.join(directory, `${name}-`));
-  const run = await runTypeScript(path.join(RECIPES, `${name}.ts`), ['--report', site.url], { cwd, env });
+  const run = await runTypeScript(path.join(RECIPES, `${name}.ts`), ['--report', site.url], { cwd });
   if (!/Result reported: /.test(run.stdout)) {
     throw new Error(`the ${name} recipe reported nothing:\n${run.stdout}\n${run.stderr}`);
   }
@@ -66,6 +67,15 @@ async function sendTestResults(): Promise<void> {
     const steps = [makeStep({ output: longOutput }), makeTestStep(cases)];
     await sendResults(server, makeClientInfo({ success }) as unknown as ClientInfo, steps as unknown as StepResult[]);
   }
+}
+
+/** A live build through the client library's protocol, held running after a finished step whose output is long enough to be cut. */
+async function beginLongBuild(): Promise<void> {
+  const live = createLiveClient('json', site.url);
+  const begun = await live.beginBuild(makeClientInfo({ package: 'long-running' }));
+  const longOutput = Array.from({ length: 300 }, (_, index) => `line ${index + 1}\n`).join('');
+  await live.addStep(begun.updateToken, makeStep({ name: 'configure', output: longOutput }));
+  longResultKey = String(begun.resultKey);
 }
 
 function readStderrUntil(running: Running, text: string): Promise<string> {
@@ -161,12 +171,17 @@ test.serial('every link, stylesheet, script, image and form reachable from /ci/ 
     /^\/ci\/packages\/widget\/latest\?/, /^\/ci\/packages\/widget$/, /^\/ci\/packages\/widget\/tests\?/,
     new RegExp(`^/ci/results/${liveResultKey}$`), /^\/ci\/results\/\d+\?status=failed$/, /^\/ci\/results\/\d+\/log\.txt$/,
     /^\/ci\/results\/\d+\/steps\/0\/output$/, /^\/ci\/results\/\d+\/files\/\d+\/pkg-1\.0\.0\.tgz$/,
+    /^\/ci\/packages\/fixture-live$/, /^\/ci\/feeds\/packages\/fixture-live\.rss$/, /^\/ci\/feeds\/packages\/fixture-live\/failures\.atom$/,
+    new RegExp(`^/ci/results/${longResultKey}/steps/0/output$`),
   ]) {
     t.true(paths.some((visitedPath) => expected.test(visitedPath)), `the crawl reached ${expected}`);
   }
   // Forms that change things (build requests, and whatever else the pages offer) are not sent, only checked above to stay under /ci/.
   t.true(posts.some((post) => /^\/ci\/packages\/[^/]+\/build-requests$/.test(new URL(post).pathname)), posts.join('\n'));
-  t.deepEqual(liveStreams.map((stream) => stream.replace(/cursor=[\d.]+/, 'cursor=…')), [`/ci/results/${liveResultKey}/live?cursor=…`]);
+  t.deepEqual(
+    liveStreams.map((stream) => stream.replace(/cursor=[\d.]+/, 'cursor=…')).sort(),
+    [`/ci/results/${liveResultKey}/live?cursor=…`, `/ci/results/${longResultKey}/live?cursor=…`].sort(),
+  );
 });
 
 test.serial('the latest link and a build request redirect under /ci/; the JSON API gives result pages under /ci/ too', async (t) => {
