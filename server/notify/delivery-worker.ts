@@ -2,9 +2,9 @@
 // into deliveries (fan-out-notifications.ts); a bounded number of loops claim due deliveries with
 // a lease, hand each to its kind's handler, and record the attempt (delivered, retried later, or
 // failed for good). Each loop sleeps until its next row is due, or until it is woken. Between two
-// pieces of work a loop lets the event loop serve requests first: the store is synchronous, and
+// pieces of work a loop yields to requests (request-pacer.ts): the store is synchronous, and
 // submissions must not queue up behind the worker.
-import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { DeliveryPolicy } from '../config/notify-config-types.ts';
 import type { DeliveryAttempt, DeliveryHandler, DeliveryRecord, DeliveryStore, HandlerAnswer } from './delivery-types.ts';
 import type { NotifyFanOut } from './fan-out-notifications.ts';
@@ -24,6 +24,8 @@ export interface DeliveryWorkerOptions {
   periodic?: () => Promise<void>;
   /** Works the notify rows out into deliveries, in a loop of its own. */
   fanOut?: NotifyFanOut;
+  /** Resolves when the next piece of work may begin. Default: once waiting I/O has had its turn. */
+  pace?: () => Promise<void>;
 }
 
 export interface DeliveryWorker {
@@ -56,8 +58,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let nextPeriodicAt = 0;
   const deliveryAlarm = createAlarm(pollSeconds);
   const fanOutAlarm = createAlarm(pollSeconds);
-  const { sleep } = deliveryAlarm;
   const wake = deliveryAlarm.ring;
+  const pace = options.pace ?? (() => setImmediate());
 
   const attempt = async (delivery: DeliveryRecord, handler: DeliveryHandler, lockedUntil: number) => {
     const started = performance.now();
@@ -89,60 +91,57 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     }
   };
 
-  const fanOutLoop = async (fanOut: NotifyFanOut) => {
+  // Paces, does a piece of work while there is one, and otherwise sleeps until the next is due
+  // or the alarm rings; a failure is logged and tried again after a poll.
+  const runLoop = async (alarm: Alarm, what: string, work: () => Promise<boolean>, secondsUntilDue: () => Promise<number>) => {
     while (!stopped) {
-      const ringsBefore = fanOutAlarm.rings();
+      const ringsBefore = alarm.rings();
       try {
-        if (await fanOut.fanOutNext()) {
-          await yieldToRequests();
+        await pace();
+        if (stopped) {
+          return;
+        }
+        if (await work()) {
           continue;
         }
-        if (stopped || fanOutAlarm.rings() !== ringsBefore) {
+        if (stopped || alarm.rings() !== ringsBefore) {
           continue;
         }
-        const due = await fanOut.findNextTime();
-        await fanOutAlarm.sleep(due === undefined ? pollSeconds : due - now());
+        await alarm.sleep(await secondsUntilDue());
       } catch (error) {
         if (stopped) {
           return;
         }
-        log(`working out notifications failed: ${error instanceof Error ? error.message : String(error)}; tried again in ${pollSeconds} s`);
-        await fanOutAlarm.sleep(pollSeconds);
+        log(`${what} failed: ${error instanceof Error ? error.message : String(error)}; it tries again in ${pollSeconds} s`);
+        await alarm.sleep(pollSeconds);
       }
     }
   };
 
-  const loop = async (index: number) => {
-    while (!stopped) {
-      const ringsBefore = deliveryAlarm.rings();
-      try {
-        if (index === 0) {
-          await runPeriodic();
-        }
-        const kinds = [...handlers.keys()];
-        const at = now();
-        const lockedUntil = at + policy.timeoutSeconds + LEASE_MARGIN_SECONDS;
-        const delivery = kinds.length === 0 ? undefined : await store.claimDelivery(kinds, at, lockedUntil);
-        if (delivery) {
-          await attempt(delivery, handlers.get(delivery.kind)!, lockedUntil);
-          await yieldToRequests();
-          continue;
-        }
-        if (stopped || deliveryAlarm.rings() !== ringsBefore) {
-          continue;
-        }
-        const due = kinds.length === 0 ? undefined : await store.findNextDeliveryTime(kinds);
-        const untilPeriodic = options.periodic && index === 0 ? nextPeriodicAt - now() : pollSeconds;
-        await sleep(Math.min(due === undefined ? pollSeconds : due - now(), untilPeriodic));
-      } catch (error) {
-        if (stopped) {
-          return;
-        }
-        log(`the delivery worker failed: ${error instanceof Error ? error.message : String(error)}; it tries again in ${pollSeconds} s`);
-        await sleep(pollSeconds);
-      }
+  const fanOutLoop = (fanOut: NotifyFanOut) => runLoop(fanOutAlarm, 'working out notifications', () => fanOut.fanOutNext(), async () => {
+    const due = await fanOut.findNextTime();
+    return due === undefined ? pollSeconds : due - now();
+  });
+
+  const deliveryLoop = (index: number) => runLoop(deliveryAlarm, 'the delivery worker', async () => {
+    if (index === 0) {
+      await runPeriodic();
     }
-  };
+    const kinds = [...handlers.keys()];
+    const at = now();
+    const lockedUntil = at + policy.timeoutSeconds + LEASE_MARGIN_SECONDS;
+    const delivery = kinds.length === 0 ? undefined : await store.claimDelivery(kinds, at, lockedUntil);
+    if (!delivery) {
+      return false;
+    }
+    await attempt(delivery, handlers.get(delivery.kind)!, lockedUntil);
+    return true;
+  }, async () => {
+    const kinds = [...handlers.keys()];
+    const due = kinds.length === 0 ? undefined : await store.findNextDeliveryTime(kinds);
+    const untilPeriodic = options.periodic && index === 0 ? nextPeriodicAt - now() : pollSeconds;
+    return Math.min(due === undefined ? pollSeconds : due - now(), untilPeriodic);
+  });
 
   return {
     registerHandler(kind, handler) {
@@ -157,7 +156,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         return;
       }
       running = true;
-      loops = Array.from({ length: concurrency }, (_, index) => loop(index));
+      loops = Array.from({ length: concurrency }, (_, index) => deliveryLoop(index));
       if (options.fanOut) {
         loops.push(fanOutLoop(options.fanOut));
       }
@@ -179,7 +178,13 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 }
 
 /** Sleeps cut short by ring(); rings() counts the rings, so a loop that was busy when one came looks again instead of sleeping. */
-function createAlarm(maxSleepSeconds: number) {
+interface Alarm {
+  rings(): number;
+  ring(): void;
+  sleep(seconds: number): Promise<void>;
+}
+
+function createAlarm(maxSleepSeconds: number): Alarm {
   let sleepers: Array<() => void> = [];
   let rings = 0;
   return {

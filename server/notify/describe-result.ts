@@ -4,7 +4,7 @@ import { getVisibleTags } from '../../wire/tagset.ts';
 import type { WireStruct } from '../../wire/types.ts';
 import { formatStepName } from '../queries/format-step-name.ts';
 import { classifyChange, findPreviousKnownOutcome } from '../rules/classify-change.ts';
-import { toOutcome } from '../rules/summarize-outcomes.ts';
+import { toOutcome, type ResultOutcome } from '../rules/summarize-outcomes.ts';
 import { isFailing } from '../test-outcomes/compare-outcomes.ts';
 import type { Store, StoredResult } from '../store/types.ts';
 import type { NotificationEvent } from './delivery-types.ts';
@@ -22,9 +22,8 @@ export async function describeResult(store: Store, resultKey: number, publicUrl:
   if (!result || result.state === 'running') {
     return undefined;
   }
-  const earlier = await store.listResultSummaries({ packageName: result.package, tagsetKey: result.tagsetKey, beforeKey: resultKey, limit: PREVIOUS_RESULTS_READ });
   const status = toOutcome(result.success);
-  const change = classifyChange(status, findPreviousKnownOutcome(earlier.map((summary) => toOutcome(summary.success))));
+  const change = classifyChange(status, await findPreviousOutcome(store, result));
   const failingTests = status === 'failed'
     ? (await store.listTestCases(resultKey)).filter((test) => isFailing(test.status)).map((test) => (test.suite === '' ? test.name : `${test.suite}.${test.name}`))
     : [];
@@ -38,6 +37,19 @@ export async function describeResult(store: Store, resultKey: number, publicUrl:
     facts: { ...describeFacts(result, publicUrl), change, failing_tests: failingTests.slice(0, FAILING_TESTS_SENT), failing_test_count: failingTests.length },
     checkouts: readCheckouts(result.clientInfo),
   };
+}
+
+// Reading a summary walks its row's stored bags, so the result just before is read alone first:
+// it is nearly always known, and only past an unknown one are more read.
+async function findPreviousOutcome(store: Store, result: StoredResult): Promise<ResultOutcome | undefined> {
+  for (const limit of [1, PREVIOUS_RESULTS_READ]) {
+    const earlier = await store.listResultSummaries({ packageName: result.package, tagsetKey: result.tagsetKey, beforeKey: result.key, limit });
+    const found = findPreviousKnownOutcome(earlier.map((summary) => toOutcome(summary.success)));
+    if (found !== undefined || earlier.length < limit) {
+      return found;
+    }
+  }
+  return undefined;
 }
 
 /** The notice of a live build that began; undefined when the key is unknown. */

@@ -2,6 +2,7 @@
 // the coordinator calls after storing a result (one notify row), and the worker that works those
 // rows out into deliveries and sends them, with a handler per kind. startServer starts the worker
 // once it listens, and stops it before the store closes.
+import type http from 'node:http';
 import type { ServerConfig } from '../config/types.ts';
 import type { Store } from '../store/types.ts';
 import { createCommitStatusChannel, createCommitStatusHandler } from './commit-statuses.ts';
@@ -9,6 +10,7 @@ import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker.ts'
 import { createEmailChannel, createEmailHandler } from './email-channel.ts';
 import { createNotifyFanOut } from './fan-out-notifications.ts';
 import type { NotificationChannel } from './notice-types.ts';
+import { createRequestPacer } from './request-pacer.ts';
 import { createResultNotifier, type ResultNotifier } from './notify-results.ts';
 import { createBuilderWatch } from './watch-expected-builders.ts';
 import { createWebhookChannel, createWebhookHandler } from './webhooks.ts';
@@ -28,8 +30,8 @@ export interface Notifications {
   worker: DeliveryWorker;
   /** For the coordinator: queues what a stored result or a begun build announces. */
   notifier: ResultNotifier;
-  /** Starts the worker. */
-  start(): void;
+  /** Starts the worker; it yields to the writes `server` is answering. */
+  start(server: http.Server): void;
   /** Stops the worker, waiting (bounded) for the deliveries in hand. */
   stop(): Promise<void>;
 }
@@ -45,8 +47,9 @@ export function createNotifications(options: NotificationsOptions): Notification
     ...(options.channels ?? []),
   ];
   let wake = () => {};
+  const pacer = createRequestPacer();
   const worker = createDeliveryWorker({
-    store, policy: deliveries, now, log,
+    store, policy: deliveries, now, log, pace: pacer.pace,
     periodic: createBuilderWatch({ store, expected: config.expected, channels, publicUrl: config.publicUrl, now, wake: () => wake() }),
     fanOut: channels.length === 0 ? undefined : createNotifyFanOut({ store, channels, publicUrl: config.publicUrl, now, log, wake: () => wake() }),
   });
@@ -59,7 +62,10 @@ export function createNotifications(options: NotificationsOptions): Notification
   return {
     worker,
     notifier: createResultNotifier({ store, channels, now, log, wake: worker.wakeFanOut }),
-    start: () => worker.start(),
+    start(server) {
+      pacer.watch(server);
+      worker.start();
+    },
     stop: () => worker.stop(),
   };
 }
