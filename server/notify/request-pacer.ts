@@ -1,13 +1,15 @@
 // How the notification worker yields to submissions: between two pieces of its work (working out
 // a notify row, or one delivery) it lets waiting I/O go first, and while writes (submissions,
-// live build calls) are in flight it does at most one piece every PACE_MS, all its loops together,
-// so that it takes a small, bounded share of the process from them. When the server is quiet it
-// goes at full speed, and a backlog left by a burst drains then.
+// live build calls) are in flight, or were within QUIET_MS, it does at most one piece every
+// PACE_MS, all its loops together, so that it takes a small, bounded share of the process from
+// them. When the server is quiet it goes at full speed, and a backlog left by a burst drains then.
 import type http from 'node:http';
 import { setImmediate as letIoFirst, setTimeout as delay } from 'node:timers/promises';
 
 // One piece of work costs about a millisecond of CPU (an e-mail more): 50 ms apart is a few per cent.
 const PACE_MS = 50;
+// Clients send their next write a moment after the last one's answer: such gaps are not quiet.
+const QUIET_MS = 500;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface RequestPacer {
@@ -19,6 +21,7 @@ export interface RequestPacer {
 
 export function createRequestPacer(paceMs = PACE_MS): RequestPacer {
   let writesInFlight = 0;
+  let lastWriteAt = -Infinity;
   let nextAt = 0;
   return {
     watch(server) {
@@ -29,15 +32,16 @@ export function createRequestPacer(paceMs = PACE_MS): RequestPacer {
         writesInFlight += 1;
         response.once('close', () => {
           writesInFlight -= 1;
+          lastWriteAt = performance.now();
         });
       });
     },
     async pace() {
       await letIoFirst();
-      if (writesInFlight === 0) {
+      const now = performance.now();
+      if (writesInFlight === 0 && now - lastWriteAt >= QUIET_MS) {
         return;
       }
-      const now = performance.now();
       const wait = nextAt - now;
       nextAt = Math.max(now, nextAt) + paceMs;
       if (wait > 0) {
