@@ -52,11 +52,14 @@ const commands: Record<string, CommandEntry> = {
   },
 };
 
+// Two spaces after the longest command's name, so every summary starts in one column.
+const NAME_COLUMN = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+
 const usage = `Usage: pony-build <command> [options]
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, entry]) => `  ${name.padEnd(14)}${entry.summary}`)
+  .map(([name, entry]) => `  ${name.padEnd(NAME_COLUMN)}${entry.summary}`)
   .join('\n')}
 
 Recipes are run directly: npx tsx recipes/build.ts --help

@@ -141,7 +141,7 @@ test('serve --help lists the flags and their variables', async (t) => {
 test('an unknown command is named', async (t) => {
   const run = await runTypeScript(cli, ['frobnicate']);
   t.is(run.code, 2);
-  t.regex(run.stderr, /unknown command `frobnicate`; known: init, serve, send, report-tests, demo, remove-result, flush-tagset, notify-failures, tokens\n/);
+  t.regex(run.stderr, /unknown command `frobnicate`; known: init, serve, send, report-tests, demo, remove-result, flush-tagset, notify-failures, tokens, admins\n/);
 });
 
 test('the pony-build bin runs the compiled package with plain node: --help, --version and help <command>', async (t) => {
@@ -150,8 +150,9 @@ test('the pony-build bin runs the compiled package with plain node: --help, --ve
   const help = bin('--help');
   t.is(help.status, 0, help.stderr);
   t.regex(help.stdout, /Usage: pony-build <command>/);
-  t.regex(help.stdout, /\n {2}serve {9}run the pony-build server/);
-  t.regex(help.stdout, /\n {2}init {10}write a starter recipe/);
+  t.regex(help.stdout, /\n {2}serve {12}run the pony-build server/);
+  t.regex(help.stdout, /\n {2}notify-failures {2}mail one summary/);
+  t.regex(help.stdout, /\n {2}init {13}write a starter recipe/);
   const version = bin('--version');
   t.is(version.status, 0, version.stderr);
   t.is(version.stdout, `${JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version}\n`);
