@@ -2,7 +2,7 @@
 // and an HTML description with the first failing step and failing tests. Everything from the
 // client is escaped here, so the description is markup only where we wrote it.
 import type { ResultChange } from '../rules/classify-change.ts';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../web/escape-html.ts';
 import type { FeedEntry } from './feed-types.ts';
 
 // A message is a hint of what went wrong; the result page has the rest.

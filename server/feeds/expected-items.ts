@@ -5,7 +5,7 @@ import type { ExpectedBuilderStatus } from '../queries/expected-types.ts';
 import { formatDuration } from '../../wire/format-duration.ts';
 import { formatAbsoluteTime } from '../web/format.ts';
 import { makePackageUrl } from '../web/page-links.ts';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../web/escape-html.ts';
 import type { FeedItemInput } from './render-feed.ts';
 
 const DAY_SECONDS = 86_400;

@@ -2,7 +2,7 @@
 // plain text, but many readers render RSS titles as HTML too, so item titles are escaped in
 // both: a client's `<script>` package name stays text everywhere. Descriptions are HTML.
 import { Feed } from 'feed';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../web/escape-html.ts';
 import type { FeedFormat } from './feed-urls.ts';
 
 export interface FeedItemInput {

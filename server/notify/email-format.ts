@@ -1,6 +1,9 @@
-// What every pony-build mail shares: how a builder is named in a subject, the one HTML escaper
-// (every text in a mail's HTML part comes from clients or the configuration, so every one goes
-// through it), and the HTML page around a mail's body.
+// What every pony-build mail shares: how a builder is named in a subject, the HTML escaper (every
+// text in a mail's HTML part comes from clients or the configuration, so every one goes through
+// it), and the HTML page around a mail's body.
+import { escapeHtml } from '../web/escape-html.ts';
+
+export { escapeHtml };
 
 export interface MailContent {
   subject: string;
@@ -26,11 +29,6 @@ export function formatSubject(text: string): string {
   return `[pony-build] ${text}`.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
-}
 
 /** A link, or the escaped text alone when there is no absolute URL to link to. */
 export function linkHtml(url: string | null, text: string): string {
