@@ -1,7 +1,7 @@
 // check_should_build: gathers the facts (a pending request, a reservation, the latest result)
 // and applies the rules of rules/should-build.ts. Deciding reads, then writes (consumes the
-// request, reserves), so decisions run one at a time: two clients asking at once are never
-// both told "yes".
+// request, reserves), so decisions on one tagset run one at a time, across every server sharing
+// the database: two clients asking at once are never both told "yes".
 import type { WireStruct } from '../../wire/types.ts';
 import { readClientInfoBag } from '../client-input/read-bags.ts';
 import { readTagsetKey } from '../client-input/read-client-info.ts';
@@ -9,7 +9,6 @@ import { InvalidFieldError } from '../errors/domain-errors.ts';
 import { decideShouldBuild, type ShouldBuildAnswer } from '../rules/should-build.ts';
 import type { Store } from '../store/types.ts';
 import { readOptionalName } from './read-optional-name.ts';
-import { createSerialQueue } from './serial-queue.ts';
 
 export interface ShouldBuildOptions {
   /** Mark the tagset as building now when the answer is yes. Default true. */
@@ -20,9 +19,8 @@ export interface ShouldBuildOptions {
 
 export type CheckShouldBuild = (clientInfo: WireStruct, options?: ShouldBuildOptions) => Promise<ShouldBuildAnswer>;
 
-/** The check, with its own queue of decisions; `now` is read when a decision runs. */
+/** The check; `now` is read when a decision runs. */
 export function createShouldBuildCheck(store: Store, now: () => number): CheckShouldBuild {
-  const runDecision = createSerialQueue();
   return async (clientInfo, { reserveBuild = true, buildAllowance = 0 } = {}) => {
     const bag = readClientInfoBag(clientInfo);
     const tagsetKey = readTagsetKey(bag);
@@ -30,7 +28,7 @@ export function createShouldBuildCheck(store: Store, now: () => number): CheckSh
     if (!Number.isFinite(buildAllowance) || buildAllowance < 0) {
       throw new InvalidFieldError('build_allowance', 'a number of seconds, 0 or more', buildAllowance);
     }
-    return runDecision(async () => {
+    return store.exclusively(`should-build ${tagsetKey}`, async () => {
       const buildRequested = await store.takeBuildRequest(tagsetKey);
       const [reservation, tagsetRecord] = await Promise.all([
         store.getBuildReservation(tagsetKey),

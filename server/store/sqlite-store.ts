@@ -20,6 +20,7 @@ import { readSummaryColumns, type SummaryColumns } from './summary-columns.ts';
 import { parseTagged, stringifyTagged } from './tagged-json.ts';
 import { openUploadFiles, type UploadFiles } from './upload-files.ts';
 import type { BuildReservation } from './page-types.ts';
+import { createSerialQueue, type SerialQueue } from './serial-queue.ts';
 import type { NewResultRecord, Store, StoredResult, TagsetRecord } from './types.ts';
 
 interface ResultRow extends SummaryColumns {
@@ -144,7 +145,18 @@ function createSqliteStore(database: Database.Database, files: UploadFiles): Sto
     return key;
   });
 
+  // One process writes a SQLite file at a time for decisions like these, so an in-process
+  // queue per name is enough.
+  const queues = new Map<string, SerialQueue>();
   return {
+    exclusively(name, work) {
+      let queue = queues.get(name);
+      if (queue === undefined) {
+        queue = createSerialQueue();
+        queues.set(name, queue);
+      }
+      return queue(work);
+    },
     ...createSqliteTestQueries(database),
     ...createSqliteRemoveQueries(database, files),
     ...createSqliteUploadQueries(database, files),

@@ -160,5 +160,10 @@ export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTo
   getUpload(resultKey: number, uploadId: number): Promise<UploadWithContent | undefined>;
   /** Evicts the oldest kept files until all kept files fit in `quotaBytes`; their rows stay, marked. Answers the evicted. */
   evictUploadsBeyond(quotaBytes: number, evictedAt: number): Promise<UploadRecord[]>;
+  /**
+   * Runs `work` while no other work under the same name runs: in this process, and with a
+   * database several servers share, in theirs too. For decisions that read and then write.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
