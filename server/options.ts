@@ -7,8 +7,10 @@ export interface ServerOptions {
   host?: string;
   /** Port to listen on; 0 picks a free one. Default 8080. */
   port?: number;
-  /** SQLite file. Default ./pony-build.db; `:memory:` keeps nothing. */
+  /** SQLite file, or a `postgres://` URL. Default ./pony-build.db; `:memory:` keeps nothing. */
   db?: string;
+  /** Where uploaded files are kept; every instance on one PostgreSQL database must share it. Default: `<db>.files/` beside a SQLite file, `./pony-build-files/` for PostgreSQL. */
+  dataDir?: string;
   /** Largest request body accepted (XML-RPC, JSON, uploads). Default 32 MiB. */
   maxBodyBytes?: number;
   /** Where request errors and internal failures are written. Default: nowhere. */

@@ -11,7 +11,7 @@ import type { Coordinator } from './coordinator/types.ts';
 import { createNotifications, type Notifications } from './notify/start-notifications.ts';
 import { DEFAULT_DB, DEFAULT_HOST, ignoreLog, resolveMaxBodyBytes, resolvePort, type ServerOptions } from './options.ts';
 import { schedulePruning, type PruningSchedule } from './retention/schedule-pruning.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openStore } from './store/open-store.ts';
 import { startFeedPublishing } from './feeds/start-feed-publishing.ts';
 
 export interface RunningServer {
@@ -27,7 +27,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const maxBodyBytes = resolveMaxBodyBytes(options.maxBodyBytes);
   const basePath = resolveBasePath(options.basePath);
   const config = options.config ?? EMPTY_SERVER_CONFIG;
-  const store = openSqliteStore(options.db ?? DEFAULT_DB);
+  const store = await openStore(options.db ?? DEFAULT_DB, { filesDirectory: options.dataDir });
   const notifications = createNotifications({ store, config, now: options.now ?? (() => Date.now() / 1000), log: options.log ?? ignoreLog });
   const coordinator = createCoordinator(store, {
     now: options.now,

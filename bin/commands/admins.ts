@@ -26,7 +26,7 @@ serve --private only admins may see any page.
   remove NAME   removes the admin and signs it out everywhere.
 
 Options:
-  --db FILE     the server's SQLite database (required)
+  --db FILE|URL the server's SQLite database or PostgreSQL URL (required)
   -h, --help    show this help
 
 The server may keep running: it reads admins and sessions from the database.

@@ -11,7 +11,7 @@ __host=HOST or __arch=ARCH when several hosts or archs build with those tags (th
 lists them and removes nothing until one is chosen). The server may keep running.
 
 Options:
-  --db FILE    the server's SQLite database (default ./pony-build.db)
+  --db FILE    the server's SQLite database or PostgreSQL URL (default ./pony-build.db)
   -h, --help   show this help
 `;
 

@@ -1,7 +1,8 @@
-// The admin commands work on the database file directly, with no server needed; SQLite's
-// WAL mode lets a running server keep going alongside.
+// The admin commands work on the database directly, with no server needed; SQLite's WAL mode
+// lets a running server keep going alongside, and PostgreSQL has servers to spare.
 import { existsSync } from 'node:fs';
-import { createCoordinator, DEFAULT_DB, openSqliteStore, type Coordinator } from '../../server/index.ts';
+import { createCoordinator, DEFAULT_DB, openStore, type Coordinator } from '../../server/index.ts';
+import { isPostgresUrl } from '../../server/store/postgres-database.ts';
 
 /** The database file does not exist; opening it would create an empty one. */
 export class MissingDatabaseError extends Error {
@@ -12,12 +13,12 @@ export class MissingDatabaseError extends Error {
   }
 }
 
-/** A coordinator over the existing database `file`. */
-export function openDatabase(file: string = DEFAULT_DB): Coordinator {
-  if (!existsSync(file)) {
+/** A coordinator over the existing database `file`, or the PostgreSQL database at that URL. */
+export async function openDatabase(file: string = DEFAULT_DB): Promise<Coordinator> {
+  if (!isPostgresUrl(file) && !existsSync(file)) {
     throw new MissingDatabaseError(file);
   }
-  return createCoordinator(openSqliteStore(file));
+  return createCoordinator(await openStore(file));
 }
 
 /**
@@ -31,7 +32,7 @@ export async function withDatabase(
   operate: (coordinator: Coordinator) => Promise<string>,
 ): Promise<number> {
   try {
-    const coordinator = openDatabase(file);
+    const coordinator = await openDatabase(file);
     try {
       process.stdout.write(`${await operate(coordinator)}\n`);
       return 0;

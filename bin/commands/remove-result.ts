@@ -10,7 +10,7 @@ When it was the latest result of its tagset, the previous one becomes the latest
 tagset with no results left disappears. The server may keep running.
 
 Options:
-  --db FILE    the server's SQLite database (default ./pony-build.db)
+  --db FILE    the server's SQLite database or PostgreSQL URL (default ./pony-build.db)
   -h, --help   show this help
 `;
 

@@ -1,4 +1,4 @@
-import { readServerConfigFile, ServerConfigError, startServer, type AuthMode, type ServerOptions } from '../../server/index.ts';
+import { describeDatabase, readServerConfigFile, ServerConfigError, startServer, type AuthMode, type ServerOptions } from '../../server/index.ts';
 import { parseByteSize, parseCommandOptions, parsePort, reportOptionsError } from './parse-command-options.ts';
 import { applyAuthMode, parseAuthModeOption } from './parse-auth-option.ts';
 import { parseBasePathOption } from './parse-base-path-option.ts';
@@ -10,6 +10,7 @@ const VARIABLES = {
   host: 'PONY_BUILD_HOST',
   port: 'PONY_BUILD_PORT',
   db: 'PONY_BUILD_DB',
+  'data-dir': 'PONY_BUILD_DATA_DIR',
   'max-body': 'PONY_BUILD_MAX_BODY',
   config: 'PONY_BUILD_CONFIG',
   'trust-proxy': 'PONY_BUILD_TRUST_PROXY',
@@ -27,7 +28,12 @@ Runs the pony-build server: web pages at /, XML-RPC at /xmlrpc, JSON at /api/v1/
 Options:
   --host HOST        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   --port PORT        port to listen on (default 8080; 0 picks a free one)
-  --db FILE          SQLite database file (default ./pony-build.db; :memory: keeps nothing)
+  --db FILE|URL      SQLite database file (default ./pony-build.db; :memory: keeps nothing),
+                     or a PostgreSQL URL, postgres://user:pass@host/db, which several
+                     serve processes can share (see the README, "Scaling")
+  --data-dir DIR     where uploaded files are kept (default: FILE.files/ beside a SQLite
+                     database, ./pony-build-files/ for PostgreSQL); instances sharing a
+                     PostgreSQL database must share this directory too
   --max-body SIZE    largest request body accepted, e.g. 32M (default 32M)
   --config FILE      JSON file with expected builders and retention (see the README)
   --trust-proxy      behind a reverse proxy: take the client's address, scheme and host
@@ -47,6 +53,7 @@ Environment (a flag on the command line wins over its variable):
   PONY_BUILD_HOST         --host
   PONY_BUILD_PORT         --port
   PONY_BUILD_DB           --db
+  PONY_BUILD_DATA_DIR     --data-dir
   PONY_BUILD_MAX_BODY     --max-body
   PONY_BUILD_CONFIG       --config
   PONY_BUILD_TRUST_PROXY  --trust-proxy: 1, true or yes; 0, false or no
@@ -61,6 +68,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     host: { type: 'string' },
     port: { type: 'string' },
     db: { type: 'string' },
+    'data-dir': { type: 'string' },
     'max-body': { type: 'string' },
     config: { type: 'string' },
     'trust-proxy': { type: 'boolean' },
@@ -77,6 +85,7 @@ function parseServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOption
     host: pick('host').value ?? '127.0.0.1',
     port: problems.read(() => parsePort('serve', port.value, 8080, port.source)),
     db: pick('db').value ?? 'pony-build.db',
+    dataDir: pick('data-dir').value,
     maxBodyBytes: problems.read(() => parseByteSize('serve', maxBody.source, maxBody.value)),
     configFile: pick('config'),
     trustProxy: values['trust-proxy'] ?? problems.read(() => readSwitchVariable('serve', VARIABLES['trust-proxy'], env)),
@@ -114,7 +123,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     throw error;
   }
   const server = await startServer({ ...serverOptions, log: (line) => process.stderr.write(`${line}\n`) });
-  process.stdout.write(`pony-build server listening on ${server.url} (database: ${options.db})\n`);
+  process.stdout.write(`pony-build server listening on ${server.url} (database: ${describeDatabase(options.db)})\n`);
   await waitForStopSignal();
   process.stdout.write('pony-build server stopping\n');
   await server.close();

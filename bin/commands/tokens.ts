@@ -23,7 +23,7 @@ or with --token NAME:TOKEN, or PONY_BUILD_TOKEN=NAME:TOKEN.
   revoke NAME   refuses the token from now on; its name is not reused.
 
 Options:
-  --db FILE         the server's SQLite database (required)
+  --db FILE         the server's SQLite database or PostgreSQL URL (required)
   --package P       add: the token may write results of package P only (repeatable)
   --host H          add: the token may write results of host H only (repeatable)
   -h, --help        show this help
