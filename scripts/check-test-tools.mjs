@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Runs before the test suite: the tests use real tools (git, svn, hg, Python's venv and
-// pytest, Chromium), so a fresh machine gets them installed here, through apt-get as root
+// pytest, Chromium, PostgreSQL), so a fresh machine gets them installed here, through apt-get as root
 // or through sudo, or is told in one message what is missing and the command that installs
 // it, before anything runs. Not Debian and not root: only the message.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 /** Each tool the tests need, how to tell it is there, and the Debian package that brings it. */
 const tools = [
@@ -15,7 +15,14 @@ const tools = [
   { name: "python3's venv", package: 'python3-venv', present: () => runs('python3', ['-c', 'import ensurepip, venv']) },
   { name: 'pytest', package: 'python3-pytest', present: () => runs('python3', ['-m', 'pytest', '--version']) || runs('/usr/bin/python3', ['-m', 'pytest', '--version']) },
   { name: 'chromium', package: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  // The PostgreSQL store's tests start their own server from these binaries (scripts/with-postgres.mjs).
+  { name: "PostgreSQL's initdb", package: 'postgresql', present: () => process.env.PONY_BUILD_TEST_POSTGRES !== undefined || hasInitdb() },
 ];
+
+function hasInitdb() {
+  const root = '/usr/lib/postgresql';
+  return (existsSync(root) && readdirSync(root).some((version) => existsSync(`${root}/${version}/bin/initdb`))) || runs('pg_config', ['--bindir']);
+}
 
 function runs(command, args) {
   const result = spawnSync(command, args, { stdio: 'ignore', timeout: 30_000 });

@@ -1,5 +1,7 @@
 // Real servers for tests: a real SQLite file in a fresh temp directory, on an ephemeral
-// port, closed (and the directory removed) when the test ends.
+// port, closed (and the directory removed) when the test ends. With PONY_BUILD_TEST_STORE=postgres
+// (the second pass of scripts/run-tests.mjs) they run on a fresh PostgreSQL database instead,
+// so the same coordinator tests prove both stores.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,12 +12,13 @@ import Database from 'better-sqlite3';
 import {
   createApp,
   createCoordinator,
-  openSqliteStore,
+  openStore,
   startServer,
   type Coordinator,
   type RunningServer,
   type ServerOptions,
 } from '../../../server/index.ts';
+import { createTestDatabase } from '../../helpers/postgres.ts';
 
 export interface TestServer {
   url: string;
@@ -31,10 +34,19 @@ export function makeTempDirectory(t: ExecutionContext): string {
   return directory;
 }
 
+/** True in the pass that runs the coordinator tests on PostgreSQL. */
+export const onPostgres = process.env.PONY_BUILD_TEST_STORE === 'postgres';
+
+/** A fresh database for one test, as `--db` names it: a SQLite file, or a PostgreSQL database in the PostgreSQL pass. */
+export async function createTestDb(t: ExecutionContext): Promise<string> {
+  return onPostgres ? createTestDatabase(t) : path.join(makeTempDirectory(t), 'results.db');
+}
+
 export async function startTestServer(t: ExecutionContext, options: ServerOptions = {}): Promise<TestServer> {
-  const db = options.db ?? path.join(makeTempDirectory(t), 'results.db');
+  const db = options.db ?? await createTestDb(t);
+  const dataDir = options.dataDir ?? (onPostgres ? path.join(makeTempDirectory(t), 'files') : undefined);
   const logLines: string[] = [];
-  const server = await startServer({ port: 0, log: (line) => logLines.push(line), ...options, db });
+  const server = await startServer({ port: 0, log: (line) => logLines.push(line), ...options, db, dataDir });
   t.teardown(() => server.close());
   return { url: server.url, db, server, logLines };
 }
@@ -51,8 +63,9 @@ export async function startTestApp(
   t: ExecutionContext,
   options: { now?: () => number; maxBodyBytes?: number; coordinator?: Coordinator } = {},
 ): Promise<TestApp> {
-  const db = path.join(makeTempDirectory(t), 'results.db');
-  const coordinator = options.coordinator ?? createCoordinator(openSqliteStore(db), { now: options.now });
+  const db = await createTestDb(t);
+  const filesDirectory = onPostgres ? path.join(makeTempDirectory(t), 'files') : undefined;
+  const coordinator = options.coordinator ?? createCoordinator(await openStore(db, { filesDirectory }), { now: options.now });
   const logLines: string[] = [];
   const app = createApp(coordinator, { maxBodyBytes: options.maxBodyBytes, log: (line) => logLines.push(line) });
   const server = http.createServer(app.callback());
