@@ -50,6 +50,10 @@ const commands: Record<string, CommandEntry> = {
     summary: "add, list or remove the web UI's admins in a server's database",
     load: async () => (await import('./commands/admins.ts')).runAdminsCommand,
   },
+  migrate: {
+    summary: "copy a server's whole SQLite history into PostgreSQL",
+    load: async () => (await import('./commands/migrate.ts')).runMigrateCommand,
+  },
 };
 
 // Two spaces after the longest command's name, so every summary starts in one column.

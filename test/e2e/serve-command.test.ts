@@ -141,7 +141,7 @@ test('serve --help lists the flags and their variables', async (t) => {
 test('an unknown command is named', async (t) => {
   const run = await runTypeScript(cli, ['frobnicate']);
   t.is(run.code, 2);
-  t.regex(run.stderr, /unknown command `frobnicate`; known: init, serve, send, report-tests, demo, remove-result, flush-tagset, notify-failures, tokens, admins\n/);
+  t.regex(run.stderr, /unknown command `frobnicate`; known: init, serve, send, report-tests, demo, remove-result, flush-tagset, notify-failures, tokens, admins, migrate\n/);
 });
 
 test('the pony-build bin runs the compiled package with plain node: --help, --version and help <command>', async (t) => {
