@@ -4,7 +4,7 @@ export { createApp } from './app.ts';
 export { BASE_PATH_EXPECTED, resolveBasePath } from './http/base-path.ts';
 export { createCoordinator } from './coordinator/create-coordinator.ts';
 export { openSqliteStore } from './store/sqlite-store.ts';
-export { openStore, describeDatabase } from './store/open-store.ts';
+export { openStore, describeDatabase, DatabaseUnavailableError } from './store/open-store.ts';
 export { openPostgresStore } from './store/postgres-store.ts';
 export { SchemaVersionError } from './store/sqlite-schema.ts';
 export {

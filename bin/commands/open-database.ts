@@ -1,7 +1,7 @@
 // The admin commands work on the database directly, with no server needed; SQLite's WAL mode
 // lets a running server keep going alongside, and PostgreSQL has servers to spare.
 import { existsSync } from 'node:fs';
-import { createCoordinator, DEFAULT_DB, openStore, type Coordinator } from '../../server/index.ts';
+import { createCoordinator, DatabaseUnavailableError, DEFAULT_DB, openStore, type Coordinator } from '../../server/index.ts';
 import { isPostgresUrl } from '../../server/store/postgres-database.ts';
 
 /** The database file does not exist; opening it would create an empty one. */
@@ -40,7 +40,7 @@ export async function withDatabase(
       await coordinator.close();
     }
   } catch (error) {
-    if (error instanceof MissingDatabaseError || expectedErrors.some((expected) => error instanceof expected)) {
+    if (error instanceof MissingDatabaseError || error instanceof DatabaseUnavailableError || expectedErrors.some((expected) => error instanceof expected)) {
       process.stderr.write(`pony-build ${command}: ${(error as Error).message}\n`);
       return 1;
     }

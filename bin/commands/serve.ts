@@ -1,4 +1,4 @@
-import { describeDatabase, readServerConfigFile, ServerConfigError, startServer, type AuthMode, type ServerOptions } from '../../server/index.ts';
+import { DatabaseUnavailableError, describeDatabase, readServerConfigFile, SchemaVersionError, ServerConfigError, startServer, type AuthMode, type ServerOptions } from '../../server/index.ts';
 import { parseByteSize, parseCommandOptions, parsePort, reportOptionsError } from './parse-command-options.ts';
 import { applyAuthMode, parseAuthModeOption } from './parse-auth-option.ts';
 import { parseBasePathOption } from './parse-base-path-option.ts';
@@ -122,7 +122,16 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const server = await startServer({ ...serverOptions, log: (line) => process.stderr.write(`${line}\n`) });
+  let server;
+  try {
+    server = await startServer({ ...serverOptions, log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError || error instanceof SchemaVersionError) {
+      process.stderr.write(`pony-build serve: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
   process.stdout.write(`pony-build server listening on ${server.url} (database: ${describeDatabase(options.db)})\n`);
   await waitForStopSignal();
   process.stdout.write('pony-build server stopping\n');

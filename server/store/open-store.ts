@@ -2,6 +2,7 @@
 // PostgreSQL store, anything else is a SQLite file (`:memory:` keeps nothing).
 import { isPostgresUrl } from './postgres-database.ts';
 import { openPostgresStore } from './postgres-store.ts';
+import { SchemaVersionError } from './sqlite-schema.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import type { Store } from './types.ts';
 
@@ -10,8 +11,25 @@ export interface OpenStoreOptions {
   filesDirectory?: string;
 }
 
+/** The database could not be reached or opened; the message names it, without its password. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
 export async function openStore(db: string, options: OpenStoreOptions = {}): Promise<Store> {
-  return isPostgresUrl(db) ? openPostgresStore(db, options) : openSqliteStore(db, options);
+  if (!isPostgresUrl(db)) {
+    return openSqliteStore(db, options);
+  }
+  try {
+    return await openPostgresStore(db, options);
+  } catch (error) {
+    if (error instanceof SchemaVersionError) {
+      throw error;
+    }
+    // pg's own messages ("connect ECONNREFUSED ...", "password authentication failed for user
+    // ...") say what failed but not which database the server was told to use.
+    throw new DatabaseUnavailableError(`cannot open the PostgreSQL database ${describeDatabase(db)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /** The database named for people: a PostgreSQL URL without its password. */
