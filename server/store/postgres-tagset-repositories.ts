@@ -1,8 +1,69 @@
-// PLACEHOLDER until ported from the SQLite module.
-import type { TagsetRepositoryStore } from './tagset-repository-types.ts';
+// The PostgreSQL side of TagsetRepositoryStore: one pass over the tagsets table, reading from each
+// newest result's client_info only the repository fields, whole bags only where PostgreSQL cannot.
 import type { PostgresDatabase } from './postgres-database.ts';
+import type { TagsetRepositoriesRecord, TagsetRepositoryStore } from './tagset-repository-types.ts';
+
+interface RepositoryRow {
+  package: string;
+  tags: string;
+  tagset_key: string;
+  /** Each as JSON text, for JavaScript to decode; null when absent or of another type. */
+  repository: string | null;
+  checkouts: string | null;
+  /** The whole bag, only when it holds a \u0000 escape (see below). */
+  client_info: string | null;
+}
+
+// client_info is JSON text. PostgreSQL's json functions unescape every string they pass over and
+// refuse a \u0000 (which a stored string may hold) anywhere in the bag, so a bag with one comes
+// back whole for JavaScript to read; the others give just the two fields, as JSON text (decoding
+// in PostgreSQL would meet the same refusal). CASE, unlike AND, tries its branches in order, so
+// such a bag never reaches the json functions. The test for \u0000 may also catch an escaped
+// backslash before "u0000": that bag is only read the slow way, with the same answer. The
+// json_typeof guards: a stored value of another type (bytes travel as {"$bytes": ...}) is no URL.
+const LIST_REPOSITORIES = `
+  SELECT t.package, t.tags, t.tagset_key,
+    CASE WHEN r.has_nul THEN NULL
+      WHEN json_typeof(r.info -> 'repository') = 'string' THEN (r.info -> 'repository')::text END AS repository,
+    CASE WHEN r.has_nul THEN NULL
+      WHEN json_typeof(r.info -> 'checkouts') = 'array' THEN (r.info -> 'checkouts')::text END AS checkouts,
+    CASE WHEN r.has_nul THEN r.client_info END AS client_info
+  FROM tagsets t
+  JOIN LATERAL (
+    SELECT client_info, client_info::json AS info, strpos(client_info, $1) > 0 AS has_nul
+    FROM results WHERE id = t.latest_result_id) r ON true
+  ORDER BY t.package, t.tagset_key`;
+
+// The six characters of JSON's escape for the NUL character.
+const NUL_ESCAPE = '\\u0000';
 
 export function createPostgresTagsetRepositories(database: PostgresDatabase): TagsetRepositoryStore {
-  void database;
-  return {} as TagsetRepositoryStore;
+  return {
+    async listTagsetRepositories() {
+      return (await database.rows<RepositoryRow>(LIST_REPOSITORIES, [NUL_ESCAPE])).map(readRepositoryRow);
+    },
+  };
+}
+
+function readRepositoryFields(row: RepositoryRow): { repository: unknown; checkouts: unknown } {
+  if (row.client_info !== null) {
+    const bag = JSON.parse(row.client_info) as { repository?: unknown; checkouts?: unknown };
+    return { repository: bag.repository, checkouts: bag.checkouts };
+  }
+  return {
+    repository: row.repository === null ? undefined : JSON.parse(row.repository),
+    checkouts: row.checkouts === null ? undefined : JSON.parse(row.checkouts),
+  };
+}
+
+function readRepositoryRow(row: RepositoryRow): TagsetRepositoriesRecord {
+  const fields = readRepositoryFields(row);
+  const repositories = typeof fields.repository === 'string' ? [fields.repository] : [];
+  for (const checkout of Array.isArray(fields.checkouts) ? fields.checkouts as unknown[] : []) {
+    const repository = (checkout as { repository?: unknown } | null)?.repository;
+    if (typeof repository === 'string' && !repositories.includes(repository)) {
+      repositories.push(repository);
+    }
+  }
+  return { package: row.package, tagset: JSON.parse(row.tags) as string[], tagsetKey: row.tagset_key, repositories };
 }
