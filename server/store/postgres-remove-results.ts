@@ -1,9 +1,117 @@
-// PLACEHOLDER until ported from the SQLite module.
-import type { RemovalStore } from './removal-types.ts';
-import type { PostgresDatabase } from './postgres-database.ts';
+// Removing results from the PostgreSQL store, answering as sqlite-remove-results.ts does:
+// results are found through indexes, a build still running is not removed, and uploaded files
+// go with their result once the rows are gone for good (after the commit). Retention may run on
+// several server instances at once, so a removal locks what it decides from (see lockRemovable).
+import type { PostgresDatabase, Queryable } from './postgres-database.ts';
+import type { RemovalStore, RemovedResultRecord, ResultAgeRecord, TagsetReference } from './removal-types.ts';
 import type { UploadFiles } from './upload-files.ts';
 
+interface RemovableRow {
+  id: number;
+  received_at: number;
+  package: string;
+  tagset_key: string;
+  tags: string;
+  latest_result_id: number;
+}
+
+/**
+ * The removable results among `keys`, with their tagsets' latest as it is now; the tagsets and
+ * the results stay locked until the transaction ends.
+ */
+async function lockRemovable(client: Queryable, keys: readonly number[]): Promise<Map<number, RemovableRow>> {
+  const distinctKeys = [...new Set(keys)];
+  // Every removal locks its tagsets first, then its results, each in key order, so two removals
+  // never wait for each other in a circle. The tagsets come first because the decision (keep a
+  // tagset's latest) and the recount read them: a removal that waited sees the latest and the
+  // count the other one left, and finds the results it removed gone instead of counting them out
+  // of their tagset twice. A finish or a submission in the tagset waits for the removal's commit.
+  // The results are locked too, so that a late call on an abandoned build being removed (a step
+  // and its test cases) commits before the removal counts what goes with it.
+  await client.run(`
+    SELECT 1 FROM tagsets
+    WHERE tagset_key IN (SELECT tagset_key FROM results WHERE id = ANY($1::bigint[]))
+    ORDER BY tagset_key FOR UPDATE`, [distinctKeys]);
+  const rows = await client.rows<RemovableRow>(`
+    SELECT r.id, r.received_at, r.package, r.tagset_key, t.tags, t.latest_result_id
+    FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key
+    WHERE r.id = ANY($1::bigint[]) AND r.state <> 'running'
+    ORDER BY r.id FOR UPDATE OF r`, [distinctKeys]);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
 export function createPostgresRemoveQueries(database: PostgresDatabase, files: UploadFiles): RemovalStore {
-  void database;
-  return {} as RemovalStore;
+  const removeResults = (keys: readonly number[], keepTagsetLatest: boolean) => database.transaction(async (client) => {
+    // The tagsets row points at its latest result; the check waits for the commit, by which
+    // time the row points at the new latest or is gone.
+    await client.run('SET CONSTRAINTS ALL DEFERRED');
+    const removable = await lockRemovable(client, keys);
+    const removed: RemovedResultRecord[] = [];
+    const storageNames: string[] = [];
+    const removedPerTagset = new Map<string, { package: string; count: number }>();
+    for (const key of keys) {
+      const row = removable.get(key);
+      if (!row || (keepTagsetLatest && row.latest_result_id === row.id)) {
+        continue;
+      }
+      // A key given twice is removed once.
+      removable.delete(key);
+      const testCases = await client.run('DELETE FROM test_cases WHERE result_id = $1', [key]);
+      const stored = await client.rows<{ storage_name: string }>(
+        'SELECT storage_name FROM uploads WHERE result_id = $1 AND storage_name IS NOT NULL AND evicted_at IS NULL', [key]);
+      storageNames.push(...stored.map((file) => file.storage_name));
+      const uploads = await client.run('DELETE FROM uploads WHERE result_id = $1', [key]);
+      await client.run('DELETE FROM results WHERE id = $1', [key]);
+      removed.push({
+        key: row.id,
+        receivedAt: row.received_at,
+        package: row.package,
+        tagset: JSON.parse(row.tags) as string[],
+        tagsetKey: row.tagset_key,
+        testCases,
+        uploads,
+      });
+      const tally = removedPerTagset.get(row.tagset_key) ?? { package: row.package, count: 0 };
+      tally.count += 1;
+      removedPerTagset.set(row.tagset_key, tally);
+    }
+    for (const [tagsetKey, tally] of removedPerTagset) {
+      const newest = (await client.one<{ id: number | null }>(
+        "SELECT max(id) AS id FROM results WHERE package = $1 AND tagset_key = $2 AND state <> 'running'",
+        [tally.package, tagsetKey]))!.id;
+      if (newest === null) {
+        await client.run('DELETE FROM tagsets WHERE tagset_key = $1', [tagsetKey]);
+      } else {
+        await client.run('UPDATE tagsets SET latest_result_id = $1, result_count = result_count - $2 WHERE tagset_key = $3',
+          [newest, tally.count, tagsetKey]);
+      }
+    }
+    return { removed, storageNames };
+  });
+
+  return {
+    async listResultAges(afterKey, limit): Promise<ResultAgeRecord[]> {
+      const rows = await database.rows<{ id: number; received_at: number; is_latest: boolean }>(`
+        SELECT r.id, r.received_at, t.latest_result_id = r.id AS is_latest
+        FROM results r JOIN tagsets t ON t.tagset_key = r.tagset_key
+        WHERE r.id > $1 AND r.state <> 'running' ORDER BY r.id LIMIT $2`, [afterKey, limit]);
+      return rows.map((row) => ({ key: row.id, receivedAt: row.received_at, isTagsetLatest: row.is_latest }));
+    },
+    async listTagsetsLargerThan(count): Promise<TagsetReference[]> {
+      const rows = await database.rows<{ package: string; tagset_key: string }>(
+        'SELECT package, tagset_key FROM tagsets WHERE result_count > $1 ORDER BY package, tagset_key', [count]);
+      return rows.map((row) => ({ package: row.package, tagsetKey: row.tagset_key }));
+    },
+    async listOlderResultKeys(tagset, skipNewest, limit) {
+      const rows = await database.rows<{ id: number }>(`
+        SELECT id FROM results WHERE package = $1 AND tagset_key = $2 AND state <> 'running'
+        ORDER BY id DESC LIMIT $3 OFFSET $4`, [tagset.package, tagset.tagsetKey, limit, skipNewest]);
+      return rows.map((row) => row.id);
+    },
+    async removeResults(keys, { keepTagsetLatest }) {
+      const { removed, storageNames } = await removeResults(keys, keepTagsetLatest);
+      await files.remove(storageNames);
+      return removed;
+    },
+  };
 }

@@ -1,19 +1,28 @@
 // Live builds and submission ids in the SQLite store. Each operation is one transaction that
 // reads the build by its token and decides from what it finds, so a retried call, two calls
 // racing, or a call after the build finished never store anything twice.
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { WireStruct } from '../../wire/types.ts';
 import { prepareCountInTagset } from './count-in-tagset.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
+import {
+  digestStep,
+  findTagsetMismatch,
+  readRunningRow,
+  readRunningStepRows,
+  readStepName,
+  type BuildRow,
+  type RunningRow,
+  type RunningStepRow,
+  type SubmissionRow,
+  type TokenRow,
+} from './live-build-rows.ts';
 import { appendToHead, NO_OUTPUT, type HeldOutput } from './live-output-head.ts';
 import type {
   FinishBuildRecord,
   LiveBuildStore,
   NewLiveBuildRecord,
   OutputStreamName,
-  ResultState,
-  RunningBuildRecord,
   SubmittedResultRecord,
   SubmitOutcome,
 } from './live-types.ts';
@@ -23,36 +32,6 @@ import { parseTagged, stringifyTagged } from './tagged-json.ts';
 
 /** Writes a new finished result (the store's own insert), returning its key. */
 export type InsertResult = (record: SubmittedResultRecord) => number;
-
-interface BuildRow {
-  id: number;
-  state: ResultState;
-  auth_key: string;
-  package: string;
-  tagset_key: string;
-}
-
-interface TokenRow extends BuildRow {
-  step_count: number;
-  last_step_digest: string | null;
-}
-
-interface SubmissionRow extends BuildRow {
-  update_token: string | null;
-}
-
-interface RunningRow {
-  id: number;
-  package: string;
-  host: string;
-  arch: string;
-  tagset_key: string;
-  started_at: number;
-  last_activity_at: number;
-  step_count: number;
-  last_step_name: string | null;
-  last_duration: number | null;
-}
 
 const BUILD_COLUMNS = 'r.id, r.state, r.auth_key, r.package, r.tagset_key';
 
@@ -157,11 +136,6 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
     statements.touch.run(record.finishedAt, build.id);
   };
 
-  const findTagsetMismatch = (build: BuildRow, tagsetKey: string) =>
-    build.tagset_key === tagsetKey
-      ? undefined
-      : { kind: 'tagset-mismatch' as const, resultKey: build.id, tagset: JSON.parse(build.tagset_key) as string[] };
-
   const beginBuild = database.transaction((record: NewLiveBuildRecord, clientInfo: string) => {
     const existing = record.submissionId === null
       ? undefined
@@ -187,7 +161,7 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
       return { kind: 'already-finished' as const, resultKey: build.id };
     }
     const stepJson = stringifyTagged(step);
-    const digest = createHash('sha256').update(stepJson).digest('hex');
+    const digest = digestStep(stepJson);
     if (digest === build.last_step_digest) {
       statements.touch.run(at, build.id);
       return { kind: 'repeated' as const, resultKey: build.id, stepIndex: build.step_count - 1 };
@@ -200,7 +174,7 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
     }
     statements.appendStep.run({ id: build.id, step: stepJson });
     const stepCount = build.step_count + 1;
-    statements.recordStep.run(stepCount, digest, typeof step.name === 'string' ? step.name : null, at, build.id);
+    statements.recordStep.run(stepCount, digest, readStepName(step), at, build.id);
     statements.deleteOutputBefore.run(build.id, stepCount);
     if (build.state === 'abandoned') {
       indexTestCases(build, readBags(build.id).resultsList);
@@ -299,28 +273,7 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
       return abandonBuild(resultKey, lastActivityAt);
     },
     async getRunningStep(resultKey) {
-      const rows = statements.getRunningStep.all(resultKey) as Array<{ step_count: number; stream: OutputStreamName | null; head: string | null }>;
-      if (rows.length === 0) {
-        return undefined;
-      }
-      const heads = new Map(rows.map((row) => [row.stream, row.head ?? '']));
-      return { index: rows[0]!.step_count, output: heads.get('output') ?? '', errout: heads.get('errout') ?? '' };
+      return readRunningStepRows(statements.getRunningStep.all(resultKey) as RunningStepRow[]);
     },
-  };
-}
-
-function readRunningRow(row: RunningRow): RunningBuildRecord {
-  return {
-    key: row.id,
-    package: row.package,
-    host: row.host,
-    arch: row.arch,
-    tagset: JSON.parse(row.tagset_key) as string[],
-    tagsetKey: row.tagset_key,
-    startedAt: row.started_at,
-    lastActivityAt: row.last_activity_at,
-    stepCount: row.step_count,
-    lastStepName: row.last_step_name,
-    lastFinishedDuration: row.last_duration,
   };
 }
