@@ -1,8 +1,110 @@
-// PLACEHOLDER until ported from the SQLite module.
-import type { Store } from './types.ts';
+// The per-test queries of the PostgreSQL store, as sqlite-test-queries.ts: a result's cases, a
+// tagset's recent results, outcomes across results, and one test's history across a package's
+// tagsets.
 import type { PostgresDatabase } from './postgres-database.ts';
+import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
+import type { ResultRevisionRecord, Store, TestHistoryRecord, TestOutcomeRecord } from './types.ts';
 
-export function createPostgresTestQueries(database: PostgresDatabase): Pick<Store, 'listTestCases' | 'listRecentResults' | 'listTestOutcomes' | 'listTestHistory'> {
-  void database;
-  return {} as Pick<Store, 'listTestCases' | 'listRecentResults' | 'listTestOutcomes' | 'listTestHistory'>;
+interface TestCaseRow {
+  step_index: number;
+  suite: string;
+  name: string;
+  file: string | null;
+  status: TestStatus;
+  duration: number | null;
+  message: string | null;
+}
+
+interface TestHistoryRow {
+  result_id: number;
+  received_at: number;
+  tags: string;
+  tagset_key: string;
+  host: string;
+  arch: string;
+  revision: string | null;
+  step_index: number;
+  status: TestStatus;
+  duration: number | null;
+  message: string | null;
+}
+
+type TestQueries = Pick<Store, 'listTestCases' | 'listRecentResults' | 'listTestOutcomes' | 'listTestHistory'>;
+
+export function createPostgresTestQueries(database: PostgresDatabase): TestQueries {
+  return {
+    async listTestCases(resultKey) {
+      const rows = await database.rows<TestCaseRow>(`
+        SELECT step_index, suite, name, file, status, duration, message FROM test_cases WHERE result_id = $1 ORDER BY id`,
+      [resultKey]);
+      return rows.map(readTestCaseRow);
+    },
+    async listRecentResults(packageName, tagsetKey, upToKey, limit): Promise<ResultRevisionRecord[]> {
+      // "package = $1 AND tagset_key = $2 AND id <= $3" as a row comparison ordered by every
+      // column of results_by_package_tagset, so that this index is the one walked (see
+      // postgres-page-queries.ts: the primary key, walked instead, can read every newer result).
+      const rows = await database.rows<{ id: number; received_at: number; revision: string | null }>(`
+        SELECT id, received_at, revision FROM results
+        WHERE (package, tagset_key, id) <= ($1, $2, $3) AND (package, tagset_key) >= ($1, $2) AND state != 'running'
+        ORDER BY package DESC, tagset_key DESC, id DESC LIMIT $4`,
+      [packageName, tagsetKey, upToKey, limit]);
+      return rows.map((row) => ({ key: row.id, receivedAt: row.received_at, revision: row.revision }));
+    },
+    async listTestOutcomes(resultKeys) {
+      if (resultKeys.length === 0) {
+        return [];
+      }
+      // One array parameter, however many keys: PostgreSQL has no small limit on its size, so
+      // the batches SQLite needs for its bound parameters are not needed here.
+      const rows = await database.rows<{ result_id: number; suite: string; name: string; status: TestStatus }>(`
+        SELECT result_id, suite, name, status FROM test_cases
+        WHERE result_id = ANY($1::bigint[])
+        ORDER BY result_id DESC, id`, [resultKeys]);
+      return rows.map((row): TestOutcomeRecord => ({ resultKey: row.result_id, suite: row.suite, name: row.name, status: row.status }));
+    },
+    async listTestHistory(query) {
+      // Walks test_cases_by_test (package, suite, name, result_id) backwards, the id within one
+      // result sorted on the way (an incremental sort), and looks up each row's result by key.
+      // "package = $1 AND suite = $2 AND name = $3 AND result_id < $4" is a row comparison
+      // ordered by every column of the index, so that this index is the one walked: otherwise
+      // the planner may walk test_cases_by_result backwards, filtering, and read every newer
+      // test case of every other test first (see postgres-page-queries.ts).
+      const rows = await database.rows<TestHistoryRow>(`
+        SELECT c.result_id, r.received_at, t.tags, r.tagset_key, r.host, r.arch, r.revision,
+               c.step_index, c.status, c.duration, c.message
+        FROM test_cases c JOIN results r ON r.id = c.result_id JOIN tagsets t ON t.tagset_key = r.tagset_key
+        WHERE (c.package, c.suite, c.name, c.result_id) < ($1, $2, $3, $4) AND (c.package, c.suite, c.name) >= ($1, $2, $3)
+        ORDER BY c.package DESC, c.suite DESC, c.name DESC, c.result_id DESC, c.id DESC LIMIT $5`,
+      [query.packageName, query.suite, query.name, query.beforeKey ?? Number.MAX_SAFE_INTEGER, query.limit]);
+      return rows.map(readTestHistoryRow);
+    },
+  };
+}
+
+function readTestCaseRow(row: TestCaseRow): TestCaseEntry {
+  return {
+    stepIndex: row.step_index,
+    suite: row.suite,
+    name: row.name,
+    file: row.file,
+    status: row.status,
+    duration: row.duration,
+    message: row.message,
+  };
+}
+
+function readTestHistoryRow(row: TestHistoryRow): TestHistoryRecord {
+  return {
+    resultKey: row.result_id,
+    receivedAt: row.received_at,
+    tagset: JSON.parse(row.tags) as string[],
+    tagsetKey: row.tagset_key,
+    host: row.host,
+    arch: row.arch,
+    revision: row.revision,
+    stepIndex: row.step_index,
+    status: row.status,
+    duration: row.duration,
+    message: row.message,
+  };
 }
