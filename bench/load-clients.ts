@@ -16,12 +16,12 @@ import { postDocument } from '../runner/transport/post-document.ts';
 import { sendResults } from '../runner/transport/server-calls.ts';
 import { parseServerUrl, type ServerAddress } from '../runner/transport/server-url.ts';
 import { splitCredentials } from '../runner/transport/xmlrpc-client.ts';
-import { createCoordinator, openSqliteStore } from '../server/index.ts';
+import { createCoordinator, openSqliteStore, openStore } from '../server/index.ts';
 import type { ClientInfo, StepResult } from '../wire/types.ts';
 
-const clientCount = 50;
+export const clientCount = 50;
 const jsonEveryNth = 10;
-const warmupSeconds = 3;
+export const warmupSeconds = 3;
 const requestTimeoutMs = 120_000;
 const cliFile = fileURLToPath(new URL('../bin/cli.ts', import.meta.url));
 
@@ -29,20 +29,21 @@ export const LOAD_SECONDS_VARIABLE = 'PONY_BUILD_BENCH_LOAD_SECONDS';
 
 type AuthMode = 'open' | 'tokens';
 
-interface Client {
+export interface Client {
   index: number;
   host: string;
   transport: 'xmlrpc' | 'json';
-  token: { name: string; secret: string };
+  /** None for a server that takes anonymous writes. */
+  token?: { name: string; secret: string };
 }
 
-interface Acknowledged {
+export interface Acknowledged {
   resultKey: number;
   host: string;
   submissionId: string;
 }
 
-interface SliceLoad {
+export interface SliceLoad {
   /** Results acknowledged between the end of the warm-up and the deadline. */
   measured: number;
   seconds: number;
@@ -133,7 +134,7 @@ function readProcessCpuSeconds(pid: number): number | undefined {
 }
 
 /** Each client sends one result after another until the deadline; what counts starts after the warm-up. */
-async function runClients(url: string, clients: Client[], warmup: number, seconds: number, serverPid: number): Promise<SliceLoad> {
+export async function runClients(url: string, clients: Client[], warmup: number, seconds: number, serverPid: number): Promise<SliceLoad> {
   const started = performance.now();
   const measureFrom = started + warmup * 1000;
   const deadline = measureFrom + seconds * 1000;
@@ -215,9 +216,15 @@ async function addClientTokens(file: string, clients: Array<Omit<Client, 'token'
   }
 }
 
-/** Every acknowledged key must name the result its client sent; anything else stored was never acknowledged. */
-async function countLost(file: string, acknowledged: Acknowledged[]): Promise<{ lost: number; unacknowledged: number }> {
-  const store = openSqliteStore(file);
+/**
+ * Every acknowledged key must name the result its client sent; anything else stored after the
+ * `storedBefore` results already there was never acknowledged. `db` is a SQLite file or a
+ * postgres:// URL, `filesDirectory` its --data-dir.
+ */
+export async function countLost(
+  db: string, acknowledged: Acknowledged[], { storedBefore = 0, filesDirectory }: { storedBefore?: number; filesDirectory?: string } = {},
+): Promise<{ lost: number; unacknowledged: number }> {
+  const store = await openStore(db, { filesDirectory });
   try {
     let lost = 0;
     for (const sent of acknowledged) {
@@ -226,7 +233,7 @@ async function countLost(file: string, acknowledged: Acknowledged[]): Promise<{ 
         lost += 1;
       }
     }
-    return { lost, unacknowledged: (await store.countResults()) - (acknowledged.length - lost) };
+    return { lost, unacknowledged: (await store.countResults()) - storedBefore - (acknowledged.length - lost) };
   } finally {
     await store.close();
   }
@@ -242,11 +249,16 @@ interface ModeServer {
   slices: SliceLoad[];
 }
 
+/** The build machines, without tokens: every tenth sends over the JSON API, the rest over XML-RPC. */
+export function makeClients(): Client[] {
+  return Array.from({ length: clientCount }, (_, index) => ({
+    index, host: `machine-${index}`, transport: index % jsonEveryNth === jsonEveryNth - 1 ? 'json' as const : 'xmlrpc' as const,
+  }));
+}
+
 async function startMode(directory: string, auth: AuthMode): Promise<ModeServer> {
   const file = path.join(directory, `${auth}.db`);
-  const clients = await addClientTokens(file, Array.from({ length: clientCount }, (_, index) => ({
-    index, host: `machine-${index}`, transport: index % jsonEveryNth === jsonEveryNth - 1 ? 'json' as const : 'xmlrpc' as const,
-  })));
+  const clients = await addClientTokens(file, makeClients());
   const server = await startServe(directory, file, auth);
   return { auth, clients, file, ...server, slices: [] };
 }
@@ -256,7 +268,7 @@ async function runSlice(mode: ModeServer, warmup: number, seconds: number): Prom
   mode.slices.push(await runClients(mode.url, mode.clients, warmup, seconds, mode.pid));
 }
 
-function summarise(slices: SliceLoad[], check: { lost: number; unacknowledged: number }): LoadFigures {
+export function summarise(slices: SliceLoad[], check: { lost: number; unacknowledged: number }): LoadFigures {
   const latencies = slices.flatMap((slice) => slice.latenciesMs).sort((a, b) => a - b);
   const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * fraction))] ?? Number.NaN;
   const results = slices.reduce((total, slice) => total + slice.measured, 0);

@@ -53,9 +53,10 @@ async function seedDatabase(file: string): Promise<void> {
   await coordinator.close();
 }
 
-async function startServerChild(file: string) {
+/** `pony-build serve` on `db` (a SQLite file or a postgres:// URL) in a child process; `dataDir` is its --data-dir. */
+export async function startServerChild(db: string, dataDir?: string) {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('serve-for-bench.ts', import.meta.url)), 'pony', file], {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('serve-for-bench.ts', import.meta.url)), 'pony', db, ...(dataDir === undefined ? [] : [dataDir])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -67,6 +68,7 @@ async function startServerChild(file: string) {
   const [url, startMs, rssMb] = line.split(' ');
   return {
     url,
+    pid: child.pid!,
     startServerMs: Number(startMs),
     processReadyMs: performance.now() - spawnedAt,
     rssAfterStartMb: Number(rssMb),
@@ -79,7 +81,8 @@ async function startServerChild(file: string) {
   };
 }
 
-async function timePage(url: string): Promise<{ medianMs: number; p95Ms: number }> {
+/** Median and p95 of `requestsPerPage` requests one after another, after five not counted. */
+export async function timePage(url: string): Promise<{ medianMs: number; p95Ms: number }> {
   const times: number[] = [];
   for (let index = 0; index < requestsPerPage + 5; index += 1) {
     const started = performance.now();

@@ -12,13 +12,14 @@ import { measureNotifyOverhead } from './notify-overhead.ts';
 import { LOAD_SECONDS_VARIABLE, measureLoadClients, type LoadFigures } from './load-clients.ts';
 import { measureOutputThroughput } from './output-throughput.ts';
 import { measurePageLatency } from './page-latency.ts';
+import { fixed, verdict } from './report-format.ts';
+import { measureScale, SCALE_RESULTS_VARIABLE } from './scale.ts';
+import { describeScaleStore, formatScaleReport } from './scale-report.ts';
 import { measureStepsOverhead } from './steps-overhead.ts';
 import { measureTerminationLatency } from './termination-latency.ts';
 import { measureXmlRpcParseSpeed } from './xmlrpc-parse-speed.ts';
 
 const reportFile = fileURLToPath(new URL('report.md', import.meta.url));
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 
 function log(text: string) {
   process.stderr.write(`${text}\n`);
@@ -60,6 +61,12 @@ log(JSON.stringify(load));
 log('notifications overhead (add_results with five webhooks against none)...');
 const notify = await measureNotifyOverhead();
 log(JSON.stringify(notify));
+log(`scale: SQLite and PostgreSQL with ${process.env[SCALE_RESULTS_VARIABLE] ?? '1,000,000'} results (${SCALE_RESULTS_VARIABLE}; generating them takes a while)...`);
+const scale = await measureScale(process.env, log);
+for (const store of scale.stores) {
+  log(JSON.stringify(store));
+  log(describeScaleStore(store));
+}
 const latencyRow = (label: string, timing: { medianMs: number; maxMs: number }) =>
   `| ${label} | ${fixed(timing.medianMs, 0)} ms | ${fixed(timing.maxMs, 0)} ms | ${verdict(timing.maxMs < 1000)} |`;
 const loadRow = (label: string, figures: LoadFigures) =>
@@ -197,6 +204,10 @@ add_results (the realistic result of section 3, every tenth failing, 8 at a time
 | none | five webhooks | ratio | webhook calls answered (while measuring) | mails | queue drained after | less than 10% slower |
 |---|---|---|---|---|---|---|
 | ${fixed(notify.plainPerSecond, 1)}/s | ${fixed(notify.notifyingPerSecond, 1)}/s | ${fixed(notify.ratio)} | ${notify.webhookCalls} (${notify.webhookCallsWhileMeasuring}) | ${notify.mails ?? 'not measured'} | ${notify.drainSeconds === null ? 'not within the limit' : `${fixed(notify.drainSeconds, 1)} s`} | ${verdict(notify.met)} |
+
+## 13. Scale: SQLite and PostgreSQL with a large database
+
+${formatScaleReport(scale)}
 `;
 
 writeFileSync(reportFile, report);

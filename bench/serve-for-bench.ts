@@ -2,13 +2,15 @@
 // of its own and the load generator's work does not count against it. Prints its
 // URL and how long startServer took, and its peak RSS when stopped. Every load comes from
 // 127.0.0.1, so the limit of requests per client address is off.
+// Arguments: `bare FILE`, or `pony DB [DATA-DIR]`, DB a SQLite file or a postgres:// URL and
+// DATA-DIR where uploaded files go (serve's --data-dir).
 import { startBareServer } from './bare-koa-server.ts';
 import { parseServerConfig, startServer } from '../server/index.ts';
 
-const [kind, file] = process.argv.slice(2);
+const [kind, file, dataDir] = process.argv.slice(2);
 const started = performance.now();
 const server = kind === 'bare' ? await startBareServer(file) : await startServer({
-  port: 0, db: file, maxBodyBytes: 64 * 1024 * 1024, config: parseServerConfig({ limits: { requests_per_minute: 0 } }),
+  port: 0, db: file, dataDir, maxBodyBytes: 64 * 1024 * 1024, config: parseServerConfig({ limits: { requests_per_minute: 0 } }),
 });
 process.stdout.write(`${server.url} ${(performance.now() - started).toFixed(1)} ${(process.memoryUsage().rss / 1024 ** 2).toFixed(1)}\n`);
 process.on('SIGTERM', async () => {
