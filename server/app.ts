@@ -62,6 +62,7 @@ export function createApp(coordinator: Coordinator, options: AppOptions = {}): K
   app.use(serveUnderBasePath(basePath));
   app.use(limitRequests({
     requestsPerMinute: options.requestsPerMinute ?? DEFAULT_LIMITS.requestsPerMinute, now: options.now ?? (() => Date.now() / 1000),
+    sharedCounts: coordinator.sharedRequestCounts,
   }));
   app.use(identifyViewer({ coordinator, adminRequired: (options.authMode ?? 'open') !== 'open' || options.private === true }));
   if (options.private) {

@@ -49,10 +49,18 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
   const checkShouldBuild = createShouldBuildCheck(store, now);
   const auth = options.auth ?? EMPTY_SERVER_CONFIG.auth;
   const liveChanges = createLiveChanges();
-  // Followers of a result hear of every call that changed it, after it is stored.
+  // Changes made by the other server instances sharing the store reach this one's followers too.
+  const unsubscribing = store.subscribeResultChanges((resultKey) => liveChanges.announce(resultKey));
+  // Rejected only on a store already closed; close() then says so.
+  unsubscribing.catch(() => {});
+  // Followers of a result hear of every call that changed it, after it is stored: this
+  // instance's at once, the other instances' through the store.
   const announcing = async <Answer>(change: Promise<Answer>, keyOf: (answer: Answer) => number): Promise<Answer> => {
     const answer = await change;
     liveChanges.announce(keyOf(answer));
+    // The change is stored: a failure to tell the others must not fail the call (its client
+    // would send again what is stored already). Their followers re-read on their heartbeat.
+    await store.publishResultChange(keyOf(answer)).catch(() => {});
     return answer;
   };
   const keyOfResult = (result: { resultKey: number }) => result.resultKey;
@@ -130,6 +138,8 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
 
     listDeliveries: (query) => store.listDeliveries(query),
 
+    sharedRequestCounts: store.sharedRequestCounts,
+
     followResult: liveChanges.follow,
     endFollowers: liveChanges.endAll,
 
@@ -138,6 +148,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
     now,
     async close() {
       liveChanges.endAll();
+      await (await unsubscribing)();
       await stopRemoving();
       await store.close();
     },

@@ -34,6 +34,7 @@ import type { ResultNotifier } from '../notify/notify-results.ts';
 import type { AdminRecord } from '../store/admin-types.ts';
 import type { ClientTokenRecord, ClientTokenScope } from '../store/client-token-types.ts';
 import type { LiveBuildKeys } from '../store/live-types.ts';
+import type { SharedRequestCounts } from '../store/request-count-types.ts';
 import type { TestCaseDetail } from '../store/test-case-types.ts';
 import type { UploadRecord, UploadWithContent } from '../store/types.ts';
 import type { DeliveryQuery, DeliveryRecord } from '../notify/delivery-types.ts';
@@ -170,8 +171,12 @@ export interface Coordinator {
   /** Recent deliveries of the queue (webhooks, commit statuses, e-mail), newest first. */
   listDeliveries(query: DeliveryQuery): Promise<DeliveryRecord[]>;
 
+  // Limiting requests.
+  /** Request counts every server instance sharing the store adds to; null where this process serves the store alone. */
+  readonly sharedRequestCounts: SharedRequestCounts | null;
+
   // Following live builds.
-  /** Hears of every change this server makes to one result (steps, output, its end); the answer stops it. */
+  /** Hears of every change made to one result (steps, output, its end), here or on another server sharing the store; the answer stops it. */
   followResult(resultKey: number, follower: LiveFollower): () => void;
   /** Ends every follower, so that open event streams close before the server does. */
   endFollowers(): void;

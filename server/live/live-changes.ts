@@ -1,7 +1,9 @@
 // Who is following which result right now, so that a change to a live build reaches its
 // followers (the result page's event stream) at once instead of at their next poll. This is
-// one process's view only: followers also re-read on their heartbeat, which covers changes made
-// by another server process and builds abandoned for silence, which no call announces.
+// one process's view: the coordinator announces here the changes this process makes, and those
+// other server instances sharing the store publish through it (store.subscribeResultChanges).
+// Followers also re-read on their heartbeat, which covers builds abandoned for silence, which
+// no call announces, and any change a dropped database connection missed.
 
 export interface LiveFollower {
   /** The result changed: read it again. */

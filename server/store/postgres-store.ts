@@ -12,6 +12,8 @@ import { createPostgresDeliveries } from './postgres-deliveries.ts';
 import { createPostgresLiveQueries } from './postgres-live-builds.ts';
 import { createPostgresPageQueries } from './postgres-page-queries.ts';
 import { createPostgresRemoveQueries } from './postgres-remove-results.ts';
+import { createPostgresRequestCounts } from './postgres-request-counts.ts';
+import { createPostgresResultChanges } from './postgres-result-changes.ts';
 import { insertFinishedResult } from './postgres-result-writes.ts';
 import { migratePostgresSchema } from './postgres-schema.ts';
 import { createPostgresTagsetRepositories } from './postgres-tagset-repositories.ts';
@@ -71,6 +73,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
 function createPostgresStore(database: PostgresDatabase, files: UploadFiles): Store {
   let closed = false;
+  const { changes: resultChanges, stopListening } = createPostgresResultChanges(database);
   return {
     ...createPostgresTestQueries(database),
     ...createPostgresRemoveQueries(database, files),
@@ -81,6 +84,8 @@ function createPostgresStore(database: PostgresDatabase, files: UploadFiles): St
     ...createPostgresAdmins(database),
     ...createPostgresDeliveries(database),
     ...createPostgresLiveQueries(database),
+    ...resultChanges,
+    sharedRequestCounts: createPostgresRequestCounts(database),
     exclusively: (name, work) => database.exclusively(name, work),
     async addResult(record) {
       return database.transaction((client) => insertFinishedResult(client, record));
@@ -154,6 +159,7 @@ function createPostgresStore(database: PostgresDatabase, files: UploadFiles): St
     async close() {
       if (!closed) {
         closed = true;
+        await stopListening();
         await database.close();
         files.close();
       }

@@ -13,6 +13,7 @@ import type { ResultState, SubmittedResultRecord } from './live-types.ts';
 import { createSqliteLiveQueries } from './sqlite-live-builds.ts';
 import { createSqlitePageQueries } from './sqlite-page-queries.ts';
 import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';
+import { createSqliteResultChanges } from './sqlite-result-changes.ts';
 import { migrateSchema } from './sqlite-schema.ts';
 import { createSqliteTestQueries } from './sqlite-test-queries.ts';
 import { createSqliteUploadQueries } from './sqlite-uploads.ts';
@@ -166,6 +167,8 @@ function createSqliteStore(database: Database.Database, files: UploadFiles): Sto
     ...createSqliteAdmins(database),
     ...createSqliteDeliveries(database),
     ...createSqliteLiveQueries(database, insertResult),
+    ...createSqliteResultChanges(),
+    sharedRequestCounts: null,
     async addResult(record) {
       return insertResult(record);
     },

@@ -10,6 +10,8 @@ import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
 import type { LiveBuildStore, ResultState } from './live-types.ts';
 import type { BuildReservation, PageStore, ResultSummaryRecord } from './page-types.ts';
 import type { RemovalStore } from './removal-types.ts';
+import type { SharedRequestCounts } from './request-count-types.ts';
+import type { ResultChangeStore } from './result-change-types.ts';
 
 /** A result as it is written: the client's two bags plus what the server derived from them. */
 export interface NewResultRecord {
@@ -125,7 +127,8 @@ export interface UploadWithContent extends UploadRecord {
   content: Readable | null;
 }
 
-export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore, TagsetRepositoryStore, AdminStore, DeliveryStore {
+export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTokenStore, TagsetRepositoryStore, AdminStore, DeliveryStore,
+  ResultChangeStore {
   /** Stores a result with its test cases, updates its tagset and ends any reservation of it, all or nothing; returns the new key. */
   addResult(record: NewResultRecord): Promise<number>;
   /** One result in any state, row and bags, read in one statement. */
@@ -165,5 +168,10 @@ export interface Store extends PageStore, RemovalStore, LiveBuildStore, ClientTo
    * database several servers share, in theirs too. For decisions that read and then write.
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Request counts every server instance sharing this store adds to; null where one process
+   * serves the store alone (SQLite), whose own memory sees every request.
+   */
+  readonly sharedRequestCounts: SharedRequestCounts | null;
   close(): Promise<void>;
 }
