@@ -40,15 +40,19 @@ async function lockRemovable(client: Queryable, keys: readonly number[]): Promis
   return new Map(rows.map((row) => [row.id, row]));
 }
 
+/** Per key, how many rows a `DELETE ... RETURNING` counted (the statement answers `key, count`). */
+async function countDeleted(client: Queryable, sql: string, keys: readonly number[]): Promise<Map<number, number>> {
+  const rows = await client.rows<{ key: number; count: number }>(sql, [keys]);
+  return new Map(rows.map((row) => [row.key, row.count]));
+}
+
 export function createPostgresRemoveQueries(database: PostgresDatabase, files: UploadFiles): RemovalStore {
   const removeResults = (keys: readonly number[], keepTagsetLatest: boolean) => database.transaction(async (client) => {
     // The tagsets row points at its latest result; the check waits for the commit, by which
     // time the row points at the new latest or is gone.
     await client.run('SET CONSTRAINTS ALL DEFERRED');
     const removable = await lockRemovable(client, keys);
-    const removed: RemovedResultRecord[] = [];
-    const storageNames: string[] = [];
-    const removedPerTagset = new Map<string, { package: string; count: number }>();
+    const chosen: RemovableRow[] = [];
     for (const key of keys) {
       const row = removable.get(key);
       if (!row || (keepTagsetLatest && row.latest_result_id === row.id)) {
@@ -56,21 +60,33 @@ export function createPostgresRemoveQueries(database: PostgresDatabase, files: U
       }
       // A key given twice is removed once.
       removable.delete(key);
-      const testCases = await client.run('DELETE FROM test_cases WHERE result_id = $1', [key]);
-      const stored = await client.rows<{ storage_name: string }>(
-        'SELECT storage_name FROM uploads WHERE result_id = $1 AND storage_name IS NOT NULL AND evicted_at IS NULL', [key]);
-      storageNames.push(...stored.map((file) => file.storage_name));
-      const uploads = await client.run('DELETE FROM uploads WHERE result_id = $1', [key]);
-      await client.run('DELETE FROM results WHERE id = $1', [key]);
-      removed.push({
-        key: row.id,
-        receivedAt: row.received_at,
-        package: row.package,
-        tagset: JSON.parse(row.tags) as string[],
-        tagsetKey: row.tagset_key,
-        testCases,
-        uploads,
-      });
+      chosen.push(row);
+    }
+    // Three statements for the whole batch, not three per result: retention removes results by
+    // the thousand, and each round trip to the database costs more than the deletion itself.
+    const chosenKeys = chosen.map((row) => row.id);
+    const testCaseCounts = await countDeleted(client, `
+      WITH gone AS (DELETE FROM test_cases WHERE result_id = ANY($1::bigint[]) RETURNING result_id)
+      SELECT result_id AS key, count(*) AS count FROM gone GROUP BY result_id`, chosenKeys);
+    const goneUploads = await client.rows<{ key: number; storage_name: string | null; evicted_at: number | null }>(`
+      DELETE FROM uploads WHERE result_id = ANY($1::bigint[]) RETURNING result_id AS key, storage_name, evicted_at`, [chosenKeys]);
+    const storageNames = goneUploads.filter((upload) => upload.storage_name !== null && upload.evicted_at === null).map((upload) => upload.storage_name!);
+    const uploadCounts = new Map<number, number>();
+    for (const upload of goneUploads) {
+      uploadCounts.set(upload.key, (uploadCounts.get(upload.key) ?? 0) + 1);
+    }
+    await client.run('DELETE FROM results WHERE id = ANY($1::bigint[])', [chosenKeys]);
+    const removed: RemovedResultRecord[] = chosen.map((row) => ({
+      key: row.id,
+      receivedAt: row.received_at,
+      package: row.package,
+      tagset: JSON.parse(row.tags) as string[],
+      tagsetKey: row.tagset_key,
+      testCases: testCaseCounts.get(row.id) ?? 0,
+      uploads: uploadCounts.get(row.id) ?? 0,
+    }));
+    const removedPerTagset = new Map<string, { package: string; count: number }>();
+    for (const row of chosen) {
       const tally = removedPerTagset.get(row.tagset_key) ?? { package: row.package, count: 0 };
       tally.count += 1;
       removedPerTagset.set(row.tagset_key, tally);
