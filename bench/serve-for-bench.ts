@@ -5,7 +5,15 @@
 // Arguments: `bare FILE`, or `pony DB [DATA-DIR]`, DB a SQLite file or a postgres:// URL and
 // DATA-DIR where uploaded files go (serve's --data-dir).
 import { startBareServer } from './bare-koa-server.ts';
-import { parseServerConfig, startServer } from '../server/index.ts';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+// The built package, as `pony-build serve` runs it (npm run bench builds it first), with its
+// templates compiled ahead; the sources when there is no build.
+const built = new URL('../dist/server/index.js', import.meta.url);
+const { parseServerConfig, startServer } = (existsSync(fileURLToPath(built))
+  ? await import(built.href)
+  : await import('../server/index.ts')) as typeof import('../server/index.ts');
 
 const [kind, file, dataDir] = process.argv.slice(2);
 const started = performance.now();

@@ -3,7 +3,7 @@
 // plus the files the compiled code reads beside itself (views, stylesheet, the node:test
 // reporter). Runs on `npm install` in a checkout, on `npm pack` and on installs from git.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,18 @@ for (const asset of assets) {
   cpSync(path.join(root, asset), path.join(dist, asset), { recursive: true });
 }
 rewriteDeclarationImports(dist);
+compileTemplates(path.join(root, 'server/web/views'), path.join(dist, 'server/web/views-compiled'));
+
+// Each page template compiled ahead (server/web/load-template.ts loads them), so a server does
+// not spend its start compiling pug. The options are the ones load-template.ts compiles with.
+function compileTemplates(views, into) {
+  const pug = createRequire(import.meta.url)('pug');
+  mkdirSync(into, { recursive: true });
+  for (const name of readdirSync(views).filter((file) => file.endsWith('.pug'))) {
+    const source = pug.compileFileClient(path.join(views, name), { basedir: views, doctype: 'html', name: 'template' });
+    writeFileSync(path.join(into, name.replace(/\.pug$/, '.cjs')), `${source}\nmodule.exports = template;\n`);
+  }
+}
 
 // tsc rewrites `./x.ts` to `./x.js` in the JavaScript it emits but not in declarations; a
 // user's strict `nodenext` project would then need allowImportingTsExtensions to read ours.

@@ -1,19 +1,17 @@
 // GET /admin/deliveries: the delivery log, for admins only, since it names where the server sends
 // notifications. A signed-in admin is whoever the site's viewer middleware (server/admin/) says;
 // without it, nobody is, and the page is refused.
-import { fileURLToPath } from 'node:url';
 import { Router } from '@koa/router';
 import type { Context } from 'koa';
-import pug from 'pug';
 import { HttpError } from '../http/http-error.ts';
+import { loadTemplate } from './load-template.ts';
 import type { DeliveryRecord, DeliveryStore } from '../notify/delivery-types.ts';
 
 const DELIVERIES_SHOWN = 200;
-const TEMPLATE = fileURLToPath(new URL('./views/admin-deliveries.pug', import.meta.url));
 
 /** The route over the store's delivery queue. */
 export function createDeliveryLogRoutes({ deliveries, basePath }: { deliveries: Pick<DeliveryStore, 'listDeliveries'>; basePath: string }): Router {
-  const render = pug.compileFile(TEMPLATE, { basedir: fileURLToPath(new URL('./views/', import.meta.url)), doctype: 'html' });
+  const render = loadTemplate('admin-deliveries');
   const router = new Router();
   router.get('/admin/deliveries', async (ctx) => {
     const viewer = requireSignedInAdmin(ctx);

@@ -1,7 +1,6 @@
-// Templates are compiled once when the app is created, not on every request. Pug escapes
+// Templates are loaded once per process (load-template.ts), not on every request. Pug escapes
 // every `=` and `#{}` output; the templates never use the unescaped forms.
-import { fileURLToPath } from 'node:url';
-import pug from 'pug';
+import { loadTemplate } from './load-template.ts';
 import type { toFeedsPage } from '../feeds/feeds-page.ts';
 import { listFeedLinks, SITE_SCOPE } from '../feeds/feed-urls.ts';
 import { readViewer } from '../admin/viewer.ts';
@@ -11,8 +10,6 @@ import type { toPackagePage } from './package-view-model.ts';
 import type { toErrorPage } from './error-view-model.ts';
 import type { toResultPage } from './result-view-model.ts';
 import type { StepView } from './step-view-model.ts';
-
-const VIEWS_DIRECTORY = fileURLToPath(new URL('./views/', import.meta.url));
 
 export interface Views {
   renderIndex(page: ReturnType<typeof toDashboardPage>): string;
@@ -32,7 +29,7 @@ export interface Views {
 export function compileViews(basePath = ''): Views {
   // Every template also gets the request's viewer: the header says who is signed in, forms carry its token.
   const compile = (name: string) => {
-    const template = pug.compileFile(`${VIEWS_DIRECTORY}${name}.pug`, { basedir: VIEWS_DIRECTORY, doctype: 'html' });
+    const template = loadTemplate(name);
     return (locals: object) => template({ ...locals, viewer: readViewer() });
   };
   const index = compile('index');
