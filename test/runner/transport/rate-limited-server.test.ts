@@ -51,7 +51,7 @@ test('add_results past the limit waits as Retry-After says, then is stored once'
   });
   t.deepEqual(said.map((line) => line.replace(WAIT_LINE, 'waited before $1')), ['waited before add_results']);
   t.true(Array.isArray(answer) && answer[0] === 1, JSON.stringify(answer));
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
 });
 
 test('a recipe reporting live to a server past its limit waits each time it is asked, and its result arrives once', async (t) => {
@@ -72,7 +72,7 @@ test('a recipe reporting live to a server past its limit waits each time it is a
   const calls = [...finished.stderr.matchAll(WAIT_LINE)].map((match) => match[1]);
   t.true(calls.includes('begin_build') && calls.includes('finish_build'), calls.join(', '));
   t.false(finished.stderr.includes('giving up'), finished.stderr);
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
   clock.now += 60;
   const stored = await (await fetch(new URL('api/v1/results/1', url))).json() as { state: string; results_list: Array<{ name: string }> };
   t.is(stored.state, 'finished');

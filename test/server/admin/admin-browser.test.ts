@@ -3,8 +3,8 @@
 // tagset, signing out; and what an anonymous visitor sees instead of the buttons.
 import test from 'ava';
 import { EMPTY_SERVER_CONFIG } from '../../../server/config/types.ts';
-import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
-import { countRows, startTestServer } from '../helpers/server.ts';
+import { createCoordinator } from '../../../server/index.ts';
+import { countRows, openTestStore, startTestServer } from '../helpers/server.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
 import { openBrowserPage, saveScreenshot } from '../web/browser-helpers.ts';
 import { addAdmin } from './admin-session.ts';
@@ -12,8 +12,7 @@ import { addAdmin } from './admin-session.ts';
 test('an admin signs in, requests a build, removes a result, flushes a tagset and signs out', async (t) => {
   const { url, db } = await startTestServer(t, { config: { ...EMPTY_SERVER_CONFIG, auth: { ...EMPTY_SERVER_CONFIG.auth, mode: 'tokens' } } });
   await addAdmin(db, 'alice', 'correct horse battery');
-  const coordinator = createCoordinator(openSqliteStore(db));
-  t.teardown(() => coordinator.close());
+  const coordinator = createCoordinator(await openTestStore(t, db));
   const add = async (tags: string[]) => (await coordinator.addResults(makeClientInfo({ tags }), [makeStep()], { clientIp: '127.0.0.1' })).resultKey;
   const first = await add(['node20']);
   const second = await add(['node20']);
@@ -50,14 +49,14 @@ test('an admin signs in, requests a build, removes a result, flushes a tagset an
   await page.getByRole('button', { name: 'Remove this result' }).click();
   await page.waitForURL(/removed=/);
   t.is(await page.locator('#notice').innerText(), `Result #${first} was removed, with its test cases and files.`);
-  t.is(countRows(db), 2);
+  t.is(await countRows(db), 2);
 
   const node22 = page.locator('li.history', { hasText: 'node22' });
   await node22.getByLabel('yes, remove it').check();
   await node22.getByRole('button', { name: 'Flush this tagset' }).click();
   await page.waitForURL(/flushed=/);
   t.is(await page.locator('#notice').innerText(), 'The tagset was flushed: 1 result was removed.');
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
   await saveScreenshot(page, 'admin-package-flushed');
 
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,10 +1,11 @@
 // A browser's side of the admin pages, with fetch: a cookie jar, the form token a page carries,
 // and signing in as the login form does.
-import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
+import { createCoordinator } from '../../../server/index.ts';
+import { openStoreOf } from '../helpers/server.ts';
 
 /** Adds an admin straight to the database a running server uses. */
 export async function addAdmin(db: string, name: string, password: string): Promise<void> {
-  const coordinator = createCoordinator(openSqliteStore(db));
+  const coordinator = createCoordinator(await openStoreOf(db));
   try {
     await coordinator.putAdmin(name, password);
   } finally {

@@ -1,8 +1,8 @@
 // Admin sessions, form tokens and who may act, over HTTP against a real server and database.
 import test from 'ava';
 import { EMPTY_SERVER_CONFIG, type ServerConfig } from '../../../server/config/types.ts';
-import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
-import { createClock, countRows, startTestServer } from '../helpers/server.ts';
+import { createCoordinator } from '../../../server/index.ts';
+import { createClock, countRows, openStoreOf, openTestStore, startTestServer } from '../helpers/server.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
 import { addResult } from '../web/page-helpers.ts';
@@ -37,10 +37,9 @@ test('signing in sets an HttpOnly, SameSite=Strict session cookie; a wrong name 
   t.regex(page.html, /<span class="admin-name">alice<\/span> · <form class="sign-out" method="post" action="\/logout">/);
 
   // The database holds only a hash of the session id.
-  t.is(countRows(db, 'admin_sessions' as 'results'), 1);
+  t.is(await countRows(db, 'admin_sessions'), 1);
   const sessionId = visitor.jar.cookies.get('pony_build_session')!;
-  const coordinator = createCoordinator(openSqliteStore(db));
-  t.teardown(() => coordinator.close());
+  const coordinator = createCoordinator(await openTestStore(t, db));
   t.is((await coordinator.findAdminSession(sessionId))?.adminName, 'alice');
 
   const session = await visitor.readFormToken('');
@@ -82,8 +81,7 @@ test('the session cookie is Secure behind a trusted proxy that saw HTTPS, and on
 test('under --auth tokens anonymous visitors see no write buttons, and their posts are refused, removing nothing', async (t) => {
   const { url, db } = await startTestServer(t, { config: withAuth('tokens') });
   await addAdmin(db, 'alice', PASSWORD);
-  const writer = createCoordinator(openSqliteStore(db));
-  t.teardown(() => writer.close());
+  const writer = createCoordinator(await openTestStore(t, db));
   const { resultKey } = await writer.addResults(makeClientInfo(), [makeStep()], { clientIp: '127.0.0.1' });
 
   const visitor = createVisitor(url);
@@ -104,7 +102,7 @@ test('under --auth tokens anonymous visitors see no write buttons, and their pos
     t.is(refused.status, 403, path);
     t.true(refused.html.includes(`${what} needs an admin session: sign in first`), refused.html);
   }
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
   t.deepEqual(await writer.checkShouldBuild(makeClientInfo(), { reserveBuild: false }), { build: false, reason: 'build up to date' });
 });
 
@@ -123,7 +121,7 @@ test('a form with a missing or wrong token, or from another site, is refused and
   t.is((await admin.post(`results/${key}/remove`, [['confirm', 'yes'], ['csrf', await anonymous.readFormToken()]])).status, 403);
   t.is((await admin.post(`results/${key}/remove`, [['confirm', 'yes'], ['csrf', admin.csrf]], { Origin: 'https://evil.example' })).status, 403);
   t.is((await admin.post(`results/${key}/remove`, [['csrf', admin.csrf]])).status, 400, 'not confirmed');
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
 
   // Under auth open, an anonymous visitor's form needs its double-submit cookie's token.
   const open = await startTestServer(t);
@@ -132,10 +130,10 @@ test('a form with a missing or wrong token, or from another site, is refused and
   const token = await visitor.readFormToken(`results/${openKey}`);
   t.is((await visitor.post(`results/${openKey}/remove`, [['confirm', 'yes']])).status, 403);
   t.is((await createVisitor(open.url).post(`results/${openKey}/remove`, [['confirm', 'yes'], ['csrf', token]])).status, 403, 'the token without its cookie');
-  t.is(countRows(open.db), 1);
+  t.is(await countRows(open.db), 1);
   const removed = await visitor.post(`results/${openKey}/remove`, [['confirm', 'yes'], ['csrf', token]]);
   t.deepEqual([removed.status, removed.headers.get('location')], [303, `/packages/widget?removed=${openKey}#notice`]);
-  t.is(countRows(open.db), 0);
+  t.is(await countRows(open.db), 0);
 });
 
 test('an admin removes a result and flushes a tagset; the package page says what was removed', async (t) => {
@@ -151,10 +149,10 @@ test('an admin removes a result and flushes a tagset; the package page says what
   t.true((await admin.get(`packages/widget?removed=${first}`)).html.includes(`<p class="confirmation" id="notice" role="status">Result #${first} was removed, with its test cases and files.</p>`));
   const flushed = await admin.post('packages/widget/flush', [...TAGSET, ['confirm', 'yes'], ['csrf', admin.csrf]]);
   t.is(flushed.headers.get('location'), '/packages/widget?flushed=1#notice');
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
   const flushedOther = await admin.post('packages/widget/flush', [['tag', '__arch=linux-x86_64'], ['tag', '__host=builder-1'], ['tag', 'other'], ['confirm', 'yes'], ['csrf', admin.csrf]]);
   t.is(flushedOther.status, 303);
-  t.is(countRows(db), 0);
+  t.is(await countRows(db), 0);
   const empty = await admin.get('packages/widget?flushed=1');
   t.is(empty.status, 200, 'the page of a package with no results left still gives the notice');
   t.true(empty.html.includes('The tagset was flushed: 1 result was removed.'));
@@ -171,7 +169,7 @@ test('an expired session is refused, its cookie cleared and its row removed', as
   const page = await admin.get('');
   t.regex(page.html, /Sign in<\/a>/);
   t.false(admin.jar.cookies.has('pony_build_session'));
-  t.is(countRows(db, 'admin_sessions' as 'results'), 0);
+  t.is(await countRows(db, 'admin_sessions'), 0);
 });
 
 test('an invisible upload is listed and served to a signed-in admin only, and goes with its result', async (t) => {
@@ -191,13 +189,13 @@ test('an invisible upload is listed and served to a signed-in admin only, and go
   const download = await admin.get(`results/${resultKey}/files/1/core.dump`);
   t.deepEqual([download.status, download.html], [200, 'core bytes']);
 
-  t.is(countRows(db, 'uploads'), 1);
+  t.is(await countRows(db, 'uploads'), 1);
   t.is((await admin.post(`results/${resultKey}/remove`, [['confirm', 'yes'], ['csrf', admin.csrf]])).status, 303);
-  t.is(countRows(db, 'uploads'), 0);
+  t.is(await countRows(db, 'uploads'), 0);
 });
 
 async function addResultAsAdmin(db: string, clientInfo: Record<string, unknown> = {}): Promise<number> {
-  const coordinator = createCoordinator(openSqliteStore(db));
+  const coordinator = createCoordinator(await openStoreOf(db));
   try {
     return (await coordinator.addResults(makeClientInfo(clientInfo), [makeStep()], { clientIp: '127.0.0.1' })).resultKey;
   } finally {

@@ -2,8 +2,8 @@
 // client token, while the sign-in form, the stylesheet, /healthz and the protocol's writes work.
 import test from 'ava';
 import { EMPTY_SERVER_CONFIG } from '../../../server/config/types.ts';
-import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { createCoordinator } from '../../../server/index.ts';
+import { openTestStore, startTestServer } from '../helpers/server.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
 import { callExpectingFault, createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 import { addAdmin, createVisitor, signIn } from './admin-session.ts';
@@ -44,8 +44,7 @@ test('a private server sends pages to sign in and back, and answers JSON reads 4
 test('on a private server a client token reads the JSON API, and clients still write under their own rules', async (t) => {
   const config = { ...PRIVATE, auth: { ...PRIVATE.auth, mode: 'tokens' as const } };
   const { url, db } = await startTestServer(t, { config });
-  const coordinator = createCoordinator(openSqliteStore(db));
-  t.teardown(() => coordinator.close());
+  const coordinator = createCoordinator(await openTestStore(t, db));
   const { secret } = await coordinator.addClientToken('ci-1');
 
   const post = (headers: Record<string, string>) => fetch(new URL('api/v1/results', url), {
@@ -73,8 +72,7 @@ test('on a private server XML-RPC reads need a client token, while anonymous wri
   t.regex(refused.faultString, /this server is private/);
   t.is((await callExpectingFault(anonymous, 'get_tagsets_for_package', ['widget'])).faultCode, -32001);
 
-  const coordinator = createCoordinator(openSqliteStore(db));
-  t.teardown(() => coordinator.close());
+  const coordinator = createCoordinator(await openTestStore(t, db));
   const { secret } = await coordinator.addClientToken('reader');
   const withToken = createThirdPartyClient(url.replace('http://', `http://reader:${secret}@`));
   const [receipt] = await withToken.call('get_results', [String(resultKey)]) as [Record<string, unknown>];

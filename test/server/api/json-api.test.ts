@@ -109,7 +109,7 @@ async function assertRejected(
   } else {
     t.regex(body.error, error);
   }
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
   t.is((await addResult(url)).result_key, 2);
 }
 

@@ -14,9 +14,9 @@ test('a body that is not UTF-8 is a 400 saying at which byte, and nothing is sto
   const response = await postJson(url, 'api/v1/results', latin1);
   t.is(response.status, 400);
   t.deepEqual(await response.json(), { error: `the request body is not valid UTF-8 (at byte ${at})` });
-  t.is(countRows(db), 0);
+  t.is(await countRows(db), 0);
   t.is((await postJson(url, 'api/v1/results', text)).status, 201);
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
 });
 
 test('a body cut inside a character says where that character starts', async (t) => {

@@ -80,7 +80,7 @@ test('a $bigint of 900,000 digits is a 400 naming the field, and nothing is stor
   t.deepEqual(await response.json(), {
     error: `body.results_list[2].duration: expected {"$bigint": ...} to hold ${BIGINT_RANGE}, got "${'9'.repeat(60)}"... (900000 characters)`,
   });
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
 });
 
 test('a $bigint one beyond 64 bits is a 400; the 64-bit extremes round-trip through JSON and XML-RPC', async (t) => {
@@ -92,7 +92,7 @@ test('a $bigint one beyond 64 bits is a 400; the 64-bit extremes round-trip thro
   t.deepEqual(await beyond.json(), {
     error: `body.client_info.big: expected {"$bigint": ...} to hold ${BIGINT_RANGE}, got "-9223372036854775809"`,
   });
-  t.is(countRows(db), 0);
+  t.is(await countRows(db), 0);
 
   const extremes = { max: { $bigint: '9223372036854775807' }, min: { $bigint: '-9223372036854775808' } };
   t.is((await postJson(url, 'api/v1/results', { client_info: makeClientInfo(extremes), results_list: [] })).status, 201);

@@ -1,5 +1,5 @@
-// limits.step_output_bytes and limits.test_cases_per_result against a real server and SQLite
-// file, over both transports: a client that is not ours may send any amount of output, and
+// limits.step_output_bytes and limits.test_cases_per_result against a real server and
+// database, over both transports: a client that is not ours may send any amount of output, and
 // the server keeps head and tail; a result with too many test cases is refused whole.
 import test, { type ExecutionContext } from 'ava';
 import { formatServerCutMarker } from '../../../server/client-input/bound-step-output.ts';
@@ -63,7 +63,7 @@ for (const transport of TRANSPORTS) {
     const tooMany = [makeStep({ test_cases: makeTestCases(6) }), makeStep({ name: 'test', test_cases: makeTestCases(5) })];
     t.deepEqual(await readRefusal(live.addResults(makeClientInfo(), tooMany)),
       { code: refusalCode(transport), message: prefixed(transport, 'add_results', REFUSED_CASES('results_list', 11)) });
-    t.is(countRows(db), 0);
+    t.is(await countRows(db), 0);
 
     const begun = await live.beginBuild(makeClientInfo({ success: false }));
     t.deepEqual(await readRefusal(live.addStep(begun.updateToken, makeStep({ test_cases: makeTestCases(11) }))),

@@ -1,13 +1,13 @@
-// The auth modes over a real server (127.0.0.1, ephemeral port, real SQLite file): who may
+// The auth modes over a real server (127.0.0.1, ephemeral port, a real database): who may
 // write by XML-RPC (Python's own xmlrpc.client), JSON and uploads, and that a refusal names its
 // reason and stores nothing. Reads stay public in every mode.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import test, { type ExecutionContext } from 'ava';
-import { createCoordinator, openSqliteStore, type AuthPolicy } from '../../../server/index.ts';
+import { createCoordinator, type AuthPolicy } from '../../../server/index.ts';
 import { EMPTY_SERVER_CONFIG } from '../../../server/config/types.ts';
-import { countRows, startTestServer, type TestServer } from '../helpers/server.ts';
+import { countRows, openStoreOf, startTestServer, type TestServer } from '../helpers/server.ts';
 
 const run = promisify(execFile);
 const originalClient = fileURLToPath(new URL('../../fixtures/server/python-client.py', import.meta.url));
@@ -22,9 +22,9 @@ async function startAuthServer(t: ExecutionContext, auth: Partial<AuthPolicy>): 
   return startTestServer(t, { config: { ...EMPTY_SERVER_CONFIG, auth: { ...EMPTY_SERVER_CONFIG.auth, ...auth } } });
 }
 
-// Tokens are added to the server's file directly, as `pony-build tokens add` does beside a running server.
+// Tokens are added to the server's database directly, as `pony-build tokens add` does beside a running server.
 async function addToken(db: string, name: string, scope: { packages?: string[]; hosts?: string[] } = {}): Promise<string> {
-  const coordinator = createCoordinator(openSqliteStore(db));
+  const coordinator = createCoordinator(await openStoreOf(db));
   try {
     return (await coordinator.addClientToken(name, scope)).secret;
   } finally {
@@ -61,7 +61,7 @@ test('--auth tokens: the original Python client with http://NAME:TOKEN@host/xmlr
   // A bad client_info gets the method's own fault, as on an open server.
   t.deepEqual(answers.fault, { faultCode: -32602, faultString: 'add_results: client_info.package must be a non-empty string, got nothing' });
   // Its two results, as on an open server.
-  t.is(countRows(server.db), 2);
+  t.is(await countRows(server.db), 2);
   // Nothing of the secret reaches the log.
   t.false(server.logLines.join('\n').includes(secret));
 });
@@ -71,7 +71,7 @@ test('--auth tokens: writes without a token, with a wrong or a revoked one are r
   const secret = await addToken(server.db, 'ci-1');
   const [added] = await callPython(withCredentials(server.url, 'ci-1', secret), [['add_results', widget, [step]]]);
   const [key] = (added as { ok: [number, string] }).ok;
-  const coordinator = createCoordinator(openSqliteStore(server.db));
+  const coordinator = createCoordinator(await openStoreOf(server.db));
   await coordinator.revokeClientToken('ci-1');
   await coordinator.close();
 
@@ -100,7 +100,7 @@ test('--auth tokens: writes without a token, with a wrong or a revoked one are r
   const [revoked] = await callPython(withCredentials(server.url, 'ci-1', secret), [['add_results', widget, [step]]]);
   t.regex((revoked as { fault: [number, string] }).fault[1], /^add_results: the client token "ci-1" was revoked at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ; ask the server's admin for a new one$/);
   t.is((revoked as { fault: [number, string] }).fault[0], -32001);
-  t.is(countRows(server.db), 1);
+  t.is(await countRows(server.db), 1);
 });
 
 test('a scoped token writes its packages and hosts only (fault -32003), and a live build is held to what it began with', async (t) => {
@@ -128,7 +128,7 @@ test('a scoped token writes its packages and hosts only (fault -32003), and a li
   ]);
   const own = await callPython(withCredentials(server.url, 'widget-ci', widgetToken), [['add_step', updateToken, step], ['finish_build', updateToken, widget]]);
   t.deepEqual(own[0], { ok: true });
-  t.is(countRows(server.db), 1);
+  t.is(await countRows(server.db), 1);
   const stored = await (await fetch(new URL('api/v1/results/1', server.url))).json() as { state: string; results_list: unknown[] };
   t.is(stored.state, 'finished');
   t.is(stored.results_list.length, 1);
@@ -150,7 +150,7 @@ test('JSON: a bearer token writes; none is a 401 with a challenge, a scope viola
   const outOfScope = await postJson(server.url, 'api/v1/builds', { client_info: { ...widget, package: 'gadget' } }, { Authorization: `Bearer ${secret}` });
   t.is(outOfScope.status, 403);
   t.deepEqual(await outOfScope.json(), { error: 'the client token "ci-1" may write packages "widget" only, not "gadget"' });
-  t.is(countRows(server.db), 0);
+  t.is(await countRows(server.db), 0);
 
   const added = await postJson(server.url, 'api/v1/results', body, { Authorization: `Bearer ${secret}` });
   t.is(added.status, 201);
@@ -159,9 +159,9 @@ test('JSON: a bearer token writes; none is a 401 with a challenge, a scope viola
   t.is((await postJson(server.url, 'api/v1/check-should-build', { client_info: widget, reserve_build: false })).status, 200);
   t.is((await postJson(server.url, 'api/v1/release-build', { client_info: widget })).status, 401);
   t.is((await fetch(new URL('api/v1/results/1', server.url))).status, 200);
-  t.is(countRows(server.db), 1);
+  t.is(await countRows(server.db), 1);
   const [listed] = await (async () => {
-    const coordinator = createCoordinator(openSqliteStore(server.db));
+    const coordinator = createCoordinator(await openStoreOf(server.db));
     try {
       return await coordinator.listClientTokens();
     } finally {
@@ -186,10 +186,10 @@ test('uploads need a token in scope of the result they attach to', async (t) => 
   const foreign = await upload(`Bearer ${scoped}`);
   t.is(foreign.status, 403);
   t.is(await foreign.text(), 'the client token "gadget-ci" may write packages "gadget" only, not "widget"\n');
-  t.is(countRows(server.db, 'uploads'), 0);
+  t.is(await countRows(server.db, 'uploads'), 0);
   const stored = await upload(`Bearer ${secret}`);
   t.is(stored.status, 200);
-  t.is(countRows(server.db, 'uploads'), 1);
+  t.is(await countRows(server.db, 'uploads'), 1);
 });
 
 test('--auth capped: an anonymous address writes up to anonymous_bytes_per_day, counted in the store across restarts; a token is not capped', async (t) => {
@@ -199,7 +199,7 @@ test('--auth capped: an anonymous address writes up to anonymous_bytes_per_day, 
   t.is((await postJson(first.url, 'api/v1/results', body)).status, 201);
   await first.server.close();
 
-  // The same file, a new server: the count survives.
+  // The same database, a new server: the count survives.
   const second = await startTestServer(t, { db: first.db, config: { ...EMPTY_SERVER_CONFIG, auth: { mode: 'capped', anonymousBytesPerDay: 3000 } } });
   const fits = Math.floor(3000 / size);
   for (let sent = 1; sent < fits; sent++) {
@@ -217,7 +217,7 @@ test('--auth capped: an anonymous address writes up to anonymous_bytes_per_day, 
   t.regex((fault as { fault: [number, string] }).fault[1], /^add_results: anonymous clients may write 3000 bytes/);
   // Reads are not counted.
   t.deepEqual(await callPython(new URL('xmlrpc', second.url).href, [['get_tagsets_for_package', 'nothing']]), [{ ok: [] }]);
-  t.is(countRows(second.db), fits);
+  t.is(await countRows(second.db), fits);
 
   const secret = await addToken(second.db, 'ci-1');
   t.is((await postJson(second.url, 'api/v1/results', body, { Authorization: `Bearer ${secret}` })).status, 201);
@@ -225,7 +225,7 @@ test('--auth capped: an anonymous address writes up to anonymous_bytes_per_day, 
   t.true('ok' in withToken);
   // A wrong token is refused, not taken for anonymous.
   t.is((await postJson(second.url, 'api/v1/results', body, { Authorization: 'Bearer nope' })).status, 401);
-  t.is(countRows(second.db), fits + 2);
+  t.is(await countRows(second.db), fits + 2);
 });
 
 test('--auth open (the default) ignores credentials, even wrong ones', async (t) => {

@@ -36,12 +36,12 @@ export async function assertRefusedBothWays(
   bags: Bags,
   message: string,
 ): Promise<void> {
-  const storedBefore = countRows(server.db);
+  const storedBefore = await countRows(server.db);
   const params = method === 'add_results' ? [bags.client_info, bags.results_list] : [bags.client_info];
   const fault = await callExpectingFault(createThirdPartyClient(server.url), method, params);
   t.deepEqual(fault, { faultCode: -32602, faultString: `${method}: ${message}` }, `${method} over XML-RPC`);
   const response = await postJson(server.url, JSON_ROUTES[method], bags);
   t.is(response.status, 400, `${method} over JSON`);
   t.deepEqual(await response.json(), { error: message }, `${method} over JSON`);
-  t.is(countRows(server.db), storedBefore);
+  t.is(await countRows(server.db), storedBefore);
 }

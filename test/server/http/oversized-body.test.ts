@@ -32,8 +32,8 @@ async function sendFromPython(url: string, mode: 'xmlrpc' | 'json' | 'text' | 'u
 
 // Nothing of the refused body was stored, and the server takes the next call.
 async function assertServerGoesOn(t: ExecutionContext, url: string, db: string) {
-  t.is(countRows(db), 1);
-  t.is(countRows(db, 'uploads'), 0);
+  t.is(await countRows(db), 1);
+  t.is(await countRows(db, 'uploads'), 0);
   const [key] = await createThirdPartyClient(url).call('add_results', [makeClientInfo(), [makeStep()]]);
   t.is(key, 2);
 }

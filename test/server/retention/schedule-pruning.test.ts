@@ -68,5 +68,5 @@ test('a server with a retention policy prunes in the background and logs it', as
   await waitForLine('retention:');
   t.deepEqual(lines, ['retention: removed 2 results (keep_last 1)']);
   await server.close();
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
 });

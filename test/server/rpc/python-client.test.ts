@@ -91,5 +91,5 @@ test('a Python 3 xmlrpc.client reports a build live and resends a result, storin
     faultCode: -32602,
     faultString: 'add_step: unknown update token; use the update_token that begin_build returned',
   });
-  t.is(countRows(db), 2);
+  t.is(await countRows(db), 2);
 });

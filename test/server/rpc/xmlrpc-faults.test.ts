@@ -22,7 +22,7 @@ async function assertRefused(
   } else {
     t.regex(fault.faultString, expected.faultString);
   }
-  t.is(countRows(db), 1);
+  t.is(await countRows(db), 1);
   const [key] = await client.call('add_results', [makeClientInfo(), [makeStep()]]);
   t.is(key, 2);
 }

@@ -1,11 +1,11 @@
-// limits.artifact_bytes and limits.artifact_quota_bytes over a real server and SQLite file: a
+// limits.artifact_bytes and limits.artifact_quota_bytes over a real server and database: a
 // file over the per-file limit is refused naming it; past the quota the oldest files are
 // evicted, their results kept and their names still shown.
 import test from 'ava';
 import { readdirSync } from 'node:fs';
 import { parseServerConfig, ServerConfigError } from '../../../server/index.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { countRows, startTestServer } from '../helpers/server.ts';
+import { countRows, startTestServer, uploadsDirectoryOf } from '../helpers/server.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 
 async function setUp(t: Parameters<typeof startTestServer>[0], limits: Record<string, unknown>) {
@@ -23,7 +23,7 @@ test('a file over limits.artifact_bytes is a 413 naming the limit and its value,
   const response = await upload('big.bin', Buffer.alloc(5000));
   t.is(response.status, 413);
   t.is(await response.text(), "the file is larger than this server's limit of 1024 bytes (1 KiB) per file (limits.artifact_bytes)\n");
-  t.is(countRows(db, 'uploads'), 0);
+  t.is(await countRows(db, 'uploads'), 0);
   t.is((await upload('small.bin', Buffer.alloc(1024))).status, 200);
 });
 
@@ -32,9 +32,9 @@ test('past limits.artifact_quota_bytes the oldest files are evicted: named on th
   for (const name of ['one.txt', 'two.txt', 'three.txt']) {
     t.is((await upload(name, '4444')).status, 200);
   }
-  t.is(readdirSync(`${db}.files`).length, 2);
-  t.is(countRows(db, 'uploads'), 3);
-  t.is(countRows(db, 'results'), 1);
+  t.is(readdirSync(uploadsDirectoryOf(t, db)).length, 2);
+  t.is(await countRows(db, 'uploads'), 3);
+  t.is(await countRows(db, 'results'), 1);
 
   const page = await (await fetch(new URL(`results/${resultKey}`, url))).text();
   t.regex(page, /<span class="evicted">one\.txt<\/span>/);

@@ -18,7 +18,7 @@ test('an upload is stored, listed on the result page, and downloadable as an att
   const content = '<html><script>alert(1)</script></html>';
   const response = await upload(url, { description: 'the report', filename: 'report.html', auth_key: authKey, visible: 'yes' }, content);
   t.is(response.status, 200);
-  t.is(countRows(db, 'uploads'), 1);
+  t.is(await countRows(db, 'uploads'), 1);
 
   const page = await (await fetch(new URL(`results/${resultKey}`, url))).text();
   const link = /href="(\/results\/\d+\/files\/\d+\/[^"]+)"/.exec(page);
@@ -60,7 +60,7 @@ test('a path-like filename is reduced to a safe base name', async (t) => {
 test('a file uploaded with visible=no is kept but not shown', async (t) => {
   const { url, db, resultKey, authKey } = await setUp(t);
   t.is((await upload(url, { description: 'secret', filename: 'core.dump', auth_key: authKey, visible: 'no' }, 'x')).status, 200);
-  t.is(countRows(db, 'uploads'), 1);
+  t.is(await countRows(db, 'uploads'), 1);
   const page = await (await fetch(new URL(`results/${resultKey}`, url))).text();
   t.false(page.includes('core.dump'));
   t.is((await fetch(new URL(`results/${resultKey}/files/1`, url))).status, 404);
@@ -74,7 +74,7 @@ for (const missing of ['description', 'filename', 'auth_key']) {
     const response = await upload(url, query, 'content');
     t.is(response.status, 400);
     t.regex(await response.text(), new RegExp(`^the \`${missing}\` query parameter is required: uploads are POST /upload\\?`));
-    t.is(countRows(db, 'uploads'), 0);
+    t.is(await countRows(db, 'uploads'), 0);
   });
 }
 
@@ -83,7 +83,7 @@ test('a missing body is a 400', async (t) => {
   const response = await upload(url, { description: 'd', filename: 'f.txt', auth_key: authKey });
   t.is(response.status, 400);
   t.is(await response.text(), 'the upload has no body; send the file as the request body\n');
-  t.is(countRows(db, 'uploads'), 0);
+  t.is(await countRows(db, 'uploads'), 0);
 });
 
 test('a visible value other than yes or no is a 400', async (t) => {
@@ -98,7 +98,7 @@ test('an unknown auth_key is a 401', async (t) => {
   const response = await upload(url, { description: 'd', filename: 'f.txt', auth_key: 'f'.repeat(64), visible: 'yes' }, 'x');
   t.is(response.status, 401);
   t.is(await response.text(), 'the auth_key does not belong to any result; use the auth_key that add_results returned\n');
-  t.is(countRows(db, 'uploads'), 0);
+  t.is(await countRows(db, 'uploads'), 0);
 });
 
 test('a file over the size limit is a 413, and the server goes on', async (t) => {
@@ -106,7 +106,7 @@ test('a file over the size limit is a 413, and the server goes on', async (t) =>
   const response = await upload(url, { description: 'd', filename: 'big.bin', auth_key: authKey, visible: 'yes' }, Buffer.alloc(10_000));
   t.is(response.status, 413);
   t.is(await response.text(), 'the request body is larger than this server\'s limit of 4096 bytes (4 KiB)\n');
-  t.is(countRows(db, 'uploads'), 0);
+  t.is(await countRows(db, 'uploads'), 0);
   t.is((await upload(url, { description: 'd', filename: 'small.bin', auth_key: authKey, visible: 'yes' }, 'ok')).status, 200);
   t.is((await fetch(new URL(`results/${resultKey}`, url))).status, 200);
 });
