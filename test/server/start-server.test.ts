@@ -1,13 +1,15 @@
-import path from 'node:path';
+// A server's life: a restart on the same database (a SQLite file, or PostgreSQL in the second pass
+// of the tests) keeps what it stored; `:memory:` is SQLite's own and keeps nothing.
 import test from 'ava';
 import { startServer } from '../../server/index.ts';
-import { makeTempDirectory } from './helpers/server.ts';
+import { createTestDb, filesDirectoryOf } from './helpers/server.ts';
 import { makeClientInfo, makeStep } from './helpers/results.ts';
 import { createThirdPartyClient } from './helpers/xmlrpc-client.ts';
 
-test('results and uploads survive a restart on the same database file', async (t) => {
-  const db = path.join(makeTempDirectory(t), 'results.db');
-  const first = await startServer({ port: 0, db });
+test('results and uploads survive a restart on the same database', async (t) => {
+  const db = await createTestDb(t);
+  const dataDir = filesDirectoryOf(t, db);
+  const first = await startServer({ port: 0, db, dataDir });
   const client = createThirdPartyClient(first.url);
   const [key, authKey] = await client.call('add_results', [makeClientInfo({ extra: 'kept' }), [makeStep()]]);
   const before = await client.call('get_results', [key]);
@@ -18,7 +20,7 @@ test('results and uploads survive a restart on the same database file', async (t
   t.is(uploaded.status, 200);
   await first.close();
 
-  const second = await startServer({ port: 0, db });
+  const second = await startServer({ port: 0, db, dataDir });
   t.teardown(() => second.close());
   const reopened = createThirdPartyClient(second.url);
   t.deepEqual(await reopened.call('get_results', [key]), before);
@@ -28,8 +30,8 @@ test('results and uploads survive a restart on the same database file', async (t
 });
 
 test('close() can be called twice and refuses new connections afterwards', async (t) => {
-  const db = path.join(makeTempDirectory(t), 'results.db');
-  const server = await startServer({ port: 0, db });
+  const db = await createTestDb(t);
+  const server = await startServer({ port: 0, db, dataDir: filesDirectoryOf(t, db) });
   // An idle keep-alive connection must not hold close() open.
   await fetch(server.url);
   await Promise.all([server.close(), server.close()]);

@@ -1,15 +1,14 @@
-import path from 'node:path';
 import test from 'ava';
-import { createCoordinator, openSqliteStore, parseServerConfig } from '../../../server/index.ts';
+import { createCoordinator, parseServerConfig } from '../../../server/index.ts';
 import { makeClientInfo } from '../helpers/results.ts';
-import { createClock, makeTempDirectory, startTestApp, startTestServer } from '../helpers/server.ts';
+import { createClock, createTestStore, startTestApp, startTestServer } from '../helpers/server.ts';
 
 test('GET /api/v1/expected lists each expected builder with its state', async (t) => {
   const clock = createClock();
   const config = parseServerConfig({
     expected: [{ package: 'widget', tags: ['node20'], max_age: '2h' }, { package: 'gadget', host: 'mac', max_age: 60 }],
   });
-  const coordinator = createCoordinator(openSqliteStore(path.join(makeTempDirectory(t), 'results.db')), { now: clock.now, expected: config.expected });
+  const coordinator = createCoordinator(await createTestStore(t), { now: clock.now, expected: config.expected });
   const { url } = await startTestApp(t, { coordinator });
   const { resultKey } = await coordinator.addResults(makeClientInfo(), [], { clientIp: '127.0.0.1' });
   clock.advance(3 * 3600);

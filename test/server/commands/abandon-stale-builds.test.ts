@@ -1,20 +1,18 @@
 // A live build whose client stopped calling becomes abandoned once its last call is older than
 // its allowance, keeping what it sent; a fake clock moves time instead of waiting for it.
-import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { createCoordinator, openSqliteStore, type Coordinator } from '../../../server/index.ts';
+import { createCoordinator, type Coordinator } from '../../../server/index.ts';
 import type { LivePolicy, RetentionPolicy } from '../../../server/config/types.ts';
 import { createLiveClient, readLiveResult } from '../helpers/live-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { createClock, makeTempDirectory, startTestApp } from '../helpers/server.ts';
+import { createClock, createTestStore, startTestApp } from '../helpers/server.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 
 const TAGSET = ['__arch=linux-x86_64', '__host=builder-1', '__package=widget', 'node20'];
 
 async function setUp(t: ExecutionContext, live?: LivePolicy, retention?: RetentionPolicy) {
   const clock = createClock();
-  const db = path.join(makeTempDirectory(t), 'results.db');
-  const coordinator: Coordinator = createCoordinator(openSqliteStore(db), { now: clock.now, live, retention });
+  const coordinator: Coordinator = createCoordinator(await createTestStore(t), { now: clock.now, live, retention });
   const app = await startTestApp(t, { coordinator });
   return { ...app, clock, live: createLiveClient('xmlrpc', app.url), rpc: createThirdPartyClient(app.url) };
 }

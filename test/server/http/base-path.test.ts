@@ -8,7 +8,7 @@ import { recordLogLines } from '../../helpers/log-lines.ts';
 import { makeTempDir } from '../../helpers/temp.ts';
 import { createLiveClient } from '../helpers/live-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { createTestDb, serveDatabaseArguments, startTestServer } from '../helpers/server.ts';
 
 const cli = path.join(projectRoot, 'bin/cli.ts');
 
@@ -39,7 +39,8 @@ test('serve refuses a bad --base-path or PONY_BUILD_BASE_PATH at start, naming w
 });
 
 test('serve takes PONY_BUILD_BASE_PATH, the flag wins over it, and the URL it prints is under the prefix', async (t) => {
-  const running = startTypeScript(cli, ['serve', '--port', '0', '--db', ':memory:', '--base-path', '/ci/'], { cwd: makeTempDir(t), env: { PONY_BUILD_BASE_PATH: 'not a path' } });
+  const database = serveDatabaseArguments(t, await createTestDb(t));
+  const running = startTypeScript(cli, ['serve', '--port', '0', ...database, '--base-path', '/ci/'], { cwd: makeTempDir(t), env: { PONY_BUILD_BASE_PATH: 'not a path' } });
   t.teardown(() => running.child.kill('SIGKILL'));
   await running.waitForOutput('(database: ');
   const url = /listening on (http:\/\/\S+) /.exec(running.stdoutSoFar())![1]!;

@@ -1,15 +1,14 @@
 // A failure inside the server is logged, answered without its details, and the server goes on.
-import test from 'ava';
-import { createCoordinator, openSqliteStore, type Coordinator } from '../../../server/index.ts';
+import test, { type ExecutionContext } from 'ava';
+import { createCoordinator, type Coordinator } from '../../../server/index.ts';
 // Each request also leaves its own line (log-requests.test.ts); these tests read the others.
 import { readErrorLines } from '../helpers/request-log.ts';
-import { makeTempDirectory, startTestApp } from '../helpers/server.ts';
+import { createTestStore, startTestApp } from '../helpers/server.ts';
 import { makeClientInfo } from '../helpers/results.ts';
 import { callExpectingFault, createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
-import path from 'node:path';
 
-function makeBrokenCoordinator(t: Parameters<typeof makeTempDirectory>[0]): Coordinator {
-  const real = createCoordinator(openSqliteStore(path.join(makeTempDirectory(t), 'results.db')));
+async function makeBrokenCoordinator(t: ExecutionContext): Promise<Coordinator> {
+  const real = createCoordinator(await createTestStore(t));
   return {
     ...real,
     async addResults() {
@@ -25,7 +24,7 @@ function makeBrokenCoordinator(t: Parameters<typeof makeTempDirectory>[0]): Coor
 }
 
 test('an internal error in an XML-RPC method is a -32500 fault and is logged', async (t) => {
-  const { url, logLines } = await startTestApp(t, { coordinator: makeBrokenCoordinator(t) });
+  const { url, logLines } = await startTestApp(t, { coordinator: await makeBrokenCoordinator(t) });
   const client = createThirdPartyClient(url);
   t.deepEqual(await callExpectingFault(client, 'add_results', [makeClientInfo(), []]), {
     faultCode: -32500,
@@ -37,7 +36,7 @@ test('an internal error in an XML-RPC method is a -32500 fault and is logged', a
 });
 
 test('an internal error on a page or the JSON API is a 500 without details, and is logged', async (t) => {
-  const { url, logLines } = await startTestApp(t, { coordinator: makeBrokenCoordinator(t) });
+  const { url, logLines } = await startTestApp(t, { coordinator: await makeBrokenCoordinator(t) });
   const api = await fetch(new URL('api/v1/packages', url));
   t.is(api.status, 500);
   t.deepEqual(await api.json(), { error: 'internal server error; the details are in the server log' });

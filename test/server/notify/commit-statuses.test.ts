@@ -1,30 +1,25 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import test from 'ava';
 import Koa from 'koa';
 import { parseServerConfig } from '../../../server/config/parse-server-config.ts';
-import { openSqliteStore } from '../../../server/store/sqlite-store.ts';
-import { startServer } from '../../../server/start-server.ts';
 import { createDeliveryLogRoutes } from '../../../server/web/delivery-log-route.ts';
 import { postJson } from '../helpers/both-transports.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { makeTempDirectory } from '../helpers/server.ts';
+import { openTestStore, startTestServer } from '../helpers/server.ts';
 import { parseBody, startReceiver } from './helpers/receivers.ts';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const OTHER_SHA = 'fedcba9876543210fedcba9876543210fedcba98';
 
 test('a live build sets its commit pending when it begins and failure when it ends; a whole result sets success; the log lists them', async (t) => {
-  const db = path.join(makeTempDirectory(t), 'results.db');
   const forge = await startReceiver(t);
   const api = forge.url.replace(/\/hook$/, '');
-  const server = await startServer({ port: 0, db, config: parseServerConfig({
+  const { db, server } = await startTestServer(t, { config: parseServerConfig({
     public_url: 'https://ci.example.org/ci',
     commit_status: [{ api, token: 'forge-token', repositories: ['https://github.com/Example/Widget.git'] }],
     deliveries: { retry_delays: [0.02] },
   }) });
-  t.teardown(() => server.close());
   const clientInfo = makeClientInfo({ repository: 'git@github.com:example/widget.git', revision: SHA, success: false });
   const begun = (await (await postJson(server.url, 'api/v1/builds', { client_info: clientInfo })).json()) as { result_key: number; update_token: string };
   await forge.waitFor((requests) => requests.length === 1);
@@ -49,13 +44,11 @@ test('a live build sets its commit pending when it begins and failure when it en
   ]);
 
   // The delivery log: refused to anyone not signed in as an admin, and listing the queue to one.
-  const anonymous = await startServer({ port: 0, db });
-  t.teardown(() => anonymous.close());
+  const { server: anonymous } = await startTestServer(t, { db });
   const refused = await fetch(new URL('admin/deliveries', anonymous.url));
   t.is(refused.status, 403);
   t.regex(await refused.text(), /sign in as an admin/);
-  const store = openSqliteStore(db);
-  t.teardown(() => store.close());
+  const store = await openTestStore(t, db);
   const app = new Koa();
   app.use(async (ctx, next) => {
     ctx.state.viewer = { adminName: 'root' };

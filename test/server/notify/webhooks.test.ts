@@ -1,20 +1,16 @@
-import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import test from 'ava';
-import Database from 'better-sqlite3';
+import test, { type ExecutionContext } from 'ava';
 import { parseServerConfig } from '../../../server/config/parse-server-config.ts';
-import { startServer, type RunningServer } from '../../../server/start-server.ts';
+import type { RunningServer } from '../../../server/start-server.ts';
 import { postJson } from '../helpers/both-transports.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { makeTempDirectory } from '../helpers/server.ts';
+import { createTestDb, readRows, startTestServer } from '../helpers/server.ts';
 import { listAcknowledged, parseBody, startReceiver, type ReceivedRequest } from './helpers/receivers.ts';
 
 const SECRET = 'It is a secret to everybody';
 
-async function start(t: Parameters<typeof makeTempDirectory>[0], db: string, document: Record<string, unknown>, log: string[] = []): Promise<RunningServer> {
-  const server = await startServer({ port: 0, db, config: parseServerConfig(document), log: (line) => log.push(line) });
-  t.teardown(() => server.close());
-  return server;
+async function start(t: ExecutionContext, db: string, document: Record<string, unknown>, log: string[] = []): Promise<RunningServer> {
+  return (await startTestServer(t, { db, config: parseServerConfig(document), log: (line) => log.push(line) })).server;
 }
 
 async function submit(url: string, clientInfo: Record<string, unknown>, steps = [makeStep()]): Promise<number> {
@@ -24,20 +20,15 @@ async function submit(url: string, clientInfo: Record<string, unknown>, steps = 
 
 // Polls the database the server writes: what the queue did is only visible there.
 async function waitForDelivery(db: string, check: (row: { last_error: string | null; attempts: number }) => boolean): Promise<void> {
-  const database = new Database(db, { readonly: true });
-  try {
-    while (!(database.prepare('SELECT last_error, attempts FROM deliveries').all() as Array<{ last_error: string | null; attempts: number }>).some(check)) {
-      await delay(20);
-    }
-  } finally {
-    database.close();
+  while (!(await readRows<{ last_error: string | null; attempts: number }>(db, 'SELECT last_error, attempts FROM deliveries')).some(check)) {
+    await delay(20);
   }
 }
 
 const eventsOf = (requests: readonly ReceivedRequest[]) => listAcknowledged(requests).map((request) => `${parseBody(request).result_key} ${request.headers['x-pony-build-event']}`);
 
 test('every delivery reaches a receiver that refused, went down and came back, across a server restart, once, signed', async (t) => {
-  const db = path.join(makeTempDirectory(t), 'results.db');
+  const db = await createTestDb(t);
   const receiver = await startReceiver(t, SECRET);
   const document = {
     public_url: 'https://ci.example.org/ci/',
@@ -97,7 +88,7 @@ test('every delivery reaches a receiver that refused, went down and came back, a
 });
 
 test('a webhook hears only its packages and events; one that never answers 2xx ends as failed after max_attempts', async (t) => {
-  const db = path.join(makeTempDirectory(t), 'results.db');
+  const db = await createTestDb(t);
   const others = await startReceiver(t, SECRET);
   const broken = await startReceiver(t, SECRET);
   broken.answer = 503;
@@ -117,16 +108,15 @@ test('a webhook hears only its packages and events; one that never answers 2xx e
   await server.close();
   t.deepEqual(eventsOf(others.requests), [`${gadget} result`]);
   t.deepEqual(broken.requests.map((request) => `${parseBody(request).result_key} ${parseBody(request).event}`), Array(3).fill(`${widget} broke`));
-  const database = new Database(db, { readonly: true });
-  t.teardown(() => database.close());
-  t.like(database.prepare("SELECT state, attempts, last_status, last_error FROM deliveries WHERE event = 'broke'").get(), {
+  const [brokeDelivery] = await readRows(db, "SELECT state, attempts, last_status, last_error FROM deliveries WHERE event = 'broke'");
+  t.like(brokeDelivery, {
     state: 'failed', attempts: 3, last_status: 503, last_error: 'HTTP 503: not now',
   });
   t.regex(log.join('\n'), /delivery [\w-]+ \(webhook to http:\/\/127\.0\.0\.1:\d+\/hook\) failed after 3 attempts: HTTP 503: not now/);
 });
 
 test('an expected builder is announced once when it goes missing and when it goes stale, and a restart does not announce it again', async (t) => {
-  const db = path.join(makeTempDirectory(t), 'results.db');
+  const db = await createTestDb(t);
   const receiver = await startReceiver(t, SECRET);
   const document = {
     expected: [{ package: 'widget', max_age: 0.5 }, { package: 'ghost', host: 'attic', max_age: '1h' }],

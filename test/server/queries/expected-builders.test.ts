@@ -1,15 +1,14 @@
-import path from 'node:path';
 import test from 'ava';
-import { createCoordinator, openSqliteStore, parseServerConfig, type Coordinator } from '../../../server/index.ts';
+import { createCoordinator, parseServerConfig, type Coordinator } from '../../../server/index.ts';
 import { makeClientInfo } from '../helpers/results.ts';
-import { createClock, makeTempDirectory } from '../helpers/server.ts';
+import { createClock, createTestStore } from '../helpers/server.ts';
 import type { ExecutionContext } from 'ava';
 
 const HOUR = 3600;
 
-function openCoordinator(t: ExecutionContext, expected: unknown[], now: () => number): Coordinator {
+async function openCoordinator(t: ExecutionContext, expected: unknown[], now: () => number): Promise<Coordinator> {
   const config = parseServerConfig({ expected });
-  const coordinator = createCoordinator(openSqliteStore(path.join(makeTempDirectory(t), 'results.db')), { now, expected: config.expected });
+  const coordinator = createCoordinator(await createTestStore(t), { now, expected: config.expected });
   t.teardown(() => coordinator.close());
   return coordinator;
 }
@@ -20,7 +19,7 @@ function report(coordinator: Coordinator, overrides: Record<string, unknown>) {
 
 test('an expected builder is ok, then stale once max_age has passed, and missing when it never reported', async (t) => {
   const clock = createClock();
-  const coordinator = openCoordinator(t, [
+  const coordinator = await openCoordinator(t, [
     { package: 'cpython', host: 'builder1', max_age: '26h' },
     { package: 'cpython', arch: 'win32', max_age: '26h' },
     { package: 'never', max_age: '1h' },
@@ -44,7 +43,7 @@ test('an expected builder is ok, then stale once max_age has passed, and missing
 
 test('one entry covers every tagset carrying its fields; the newest result decides, each tagset is listed', async (t) => {
   const clock = createClock();
-  const coordinator = openCoordinator(t, [
+  const coordinator = await openCoordinator(t, [
     { package: 'cpython', tags: ['python3.13'], max_age: '1d' },
     { package: 'cpython', tags: ['python3.13', 'debug'], max_age: '1d' },
     { package: 'cpython', host: 'builder2', arch: 'linux-x86_64', max_age: '1d' },
@@ -67,7 +66,7 @@ test('one entry covers every tagset carrying its fields; the newest result decid
 });
 
 test('without a configuration nothing is expected', async (t) => {
-  const coordinator = createCoordinator(openSqliteStore(':memory:'));
+  const coordinator = createCoordinator(await createTestStore(t));
   t.teardown(() => coordinator.close());
   t.deepEqual(await coordinator.listExpectedBuilders(), []);
 });

@@ -1,13 +1,12 @@
-import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import { createCoordinator, openSqliteStore, type Coordinator } from '../../../server/index.ts';
+import { createCoordinator, type Coordinator } from '../../../server/index.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { createClock, makeTempDirectory } from '../helpers/server.ts';
+import { createClock, createTestStore } from '../helpers/server.ts';
 import { makeTestCase, makeTestStep } from '../helpers/test-cases.ts';
 
-function openCoordinator(t: ExecutionContext) {
+async function openCoordinator(t: ExecutionContext) {
   const clock = createClock();
-  const coordinator = createCoordinator(openSqliteStore(path.join(makeTempDirectory(t), 'results.db')), { now: clock.now });
+  const coordinator = createCoordinator(await createTestStore(t), { now: clock.now });
   t.teardown(() => coordinator.close());
   return { coordinator, clock };
 }
@@ -25,7 +24,7 @@ async function report(
 }
 
 test('the first result of a tagset has its cases, failing first, and nothing to compare', async (t) => {
-  const setup = openCoordinator(t);
+  const setup = await openCoordinator(t);
   const key = await report(setup, { adds: 'passed', divides: 'failed', skips: 'skipped', crashes: 'error' });
   const tests = await setup.coordinator.getResultTests(key);
   t.is(tests?.previousResultKey, null);
@@ -39,7 +38,7 @@ test('the first result of a tagset has its cases, failing first, and nothing to 
 });
 
 test('new failures, fixed and still failing are relative to the tagset\'s previous result', async (t) => {
-  const setup = openCoordinator(t);
+  const setup = await openCoordinator(t);
   const previous = await report(setup, { stays: 'passed', breaks: 'passed', heals: 'failed', broken: 'error', skipped: 'skipped' });
   await report(setup, { breaks: 'failed' }, { tags: ['other'] });
   const key = await report(setup, { stays: 'passed', breaks: 'failed', heals: 'passed', broken: 'failed', skipped: 'failed', added: 'error' });
@@ -57,7 +56,7 @@ test('new failures, fixed and still failing are relative to the tagset\'s previo
 });
 
 test('each test\'s history covers the tagset\'s last results, newest first, absent as null', async (t) => {
-  const setup = openCoordinator(t);
+  const setup = await openCoordinator(t);
   const keys: number[] = [];
   for (let index = 0; index < 12; index++) {
     keys.push(await report(setup, index === 10 ? { other: 'passed' } : { adds: index % 3 === 0 ? 'failed' : 'passed' }, { revision: `r${index}` }));
@@ -80,7 +79,7 @@ test('each test\'s history covers the tagset\'s last results, newest first, abse
 });
 
 test('a test that passed and failed at one revision is flaky; different revisions are not', async (t) => {
-  const setup = openCoordinator(t);
+  const setup = await openCoordinator(t);
   await report(setup, { wobbles: 'passed', regresses: 'passed' }, { revision: 'r1' });
   await report(setup, { wobbles: 'failed', regresses: 'passed' }, { revision: 'r1' });
   const key = await report(setup, { wobbles: 'passed', regresses: 'failed' }, { revision: 'r2' });
@@ -92,7 +91,7 @@ test('a test that passed and failed at one revision is flaky; different revision
 });
 
 test('the revision falls back to the checkout step\'s version_info', async (t) => {
-  const { coordinator } = openCoordinator(t);
+  const { coordinator } = await openCoordinator(t);
   const checkout = makeStep({ name: 'checkout', type: 'setup', version_type: 'git', version_info: 'abc123 message' });
   const add = (status: string) => coordinator.addResults(makeClientInfo(),
     [checkout, makeTestStep([makeTestCase({ status })])], { clientIp: '127.0.0.1' });
@@ -104,7 +103,7 @@ test('the revision falls back to the checkout step\'s version_info', async (t) =
 });
 
 test('a test\'s history spans every tagset of the package and pages newest first', async (t) => {
-  const setup = openCoordinator(t);
+  const setup = await openCoordinator(t);
   const keys = [
     await report(setup, { adds: 'passed' }, { tags: ['a'] }),
     await report(setup, { adds: 'failed' }, { tags: ['b'], revision: 'r2' }),
@@ -124,7 +123,7 @@ test('a test\'s history spans every tagset of the package and pages newest first
 });
 
 test('a page never splits one result\'s reports of a test', async (t) => {
-  const { coordinator } = openCoordinator(t);
+  const { coordinator } = await openCoordinator(t);
   const add = (statuses: string[]) => coordinator.addResults(makeClientInfo(),
     [makeTestStep(statuses.map((status) => makeTestCase({ status })))], { clientIp: '127.0.0.1' });
   const older = (await add(['passed'])).resultKey;

@@ -10,6 +10,7 @@ import { parseServerUrl, sendResults, type ClientInfo, type StepResult } from '.
 import { projectRoot, runTypeScript, startTypeScript, type Running } from '../../helpers/child-process.ts';
 import { createLiveClient } from '../helpers/live-client.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
+import { createFileDb } from '../helpers/server.ts';
 import { makeTestCase, makeTestStep } from '../helpers/test-cases.ts';
 import { startProxiedSite, type ProxiedSite } from './base-path-site.ts';
 import { collectDialogs, DESKTOP, openBrowserPage, waitForText } from './browser-helpers.ts';
@@ -17,6 +18,7 @@ import { collectDialogs, DESKTOP, openBrowserPage, waitForText } from './browser
 const RECIPES = path.join(projectRoot, 'test/fixtures/recipes');
 
 let site: ProxiedSite;
+let database: Awaited<ReturnType<typeof createFileDb>>;
 let directory: string;
 let liveRecipe: Running;
 let liveGoFile: string;
@@ -25,7 +27,8 @@ let longResultKey: string;
 
 test.before(async () => {
   directory = mkdtempSync(path.join(os.tmpdir(), 'pony-test-base-path-'));
-  site = await startProxiedSite(directory);
+  database = await createFileDb();
+  site = await startProxiedSite(directory, database.serveArguments);
   // Two first builds of their packages held running: the live recipe's in its second step, and
   // beginLongBuild's after a step long enough to be cut. Their pages link feeds, a latest of
   // their tagset and a step's full output before any result of theirs has finished.
@@ -46,6 +49,7 @@ test.after.always(async () => {
   writeFileSync(liveGoFile, '');
   await liveRecipe?.finished;
   await site?.close();
+  await database?.remove();
   rmSync(directory, { recursive: true, force: true });
 });
 

@@ -24,10 +24,11 @@ export interface ProxiedSite {
 
 const cli = path.join(projectRoot, 'bin/cli.ts');
 
-export async function startProxiedSite(directory: string): Promise<ProxiedSite> {
+/** The site on the database `serve` options name (default a SQLite file in `directory`). */
+export async function startProxiedSite(directory: string, databaseArguments = ['--db', 'ci.db']): Promise<ProxiedSite> {
   // A build held midway stays running however long the tests take, whatever its tagset's last build took.
   writeFileSync(path.join(directory, 'server.json'), JSON.stringify({ live: { abandon_after: '4h' } }));
-  const serve = startTypeScript(cli, ['serve', '--port', '0', '--db', 'ci.db', '--config', 'server.json', '--trust-proxy', '--base-path', BASE_PATH], {
+  const serve = startTypeScript(cli, ['serve', '--port', '0', ...databaseArguments, '--config', 'server.json', '--trust-proxy', '--base-path', BASE_PATH], {
     cwd: directory,
   });
   let serverLog = '';

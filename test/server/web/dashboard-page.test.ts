@@ -1,7 +1,6 @@
-import path from 'node:path';
 import test from 'ava';
-import { createCoordinator, openSqliteStore } from '../../../server/index.ts';
-import { createClock, makeTempDirectory, startTestApp } from '../helpers/server.ts';
+import { createCoordinator } from '../../../server/index.ts';
+import { createClock, createTestStore, startTestApp } from '../helpers/server.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 import { makeClientInfo } from '../helpers/results.ts';
 import { addResult, getPage } from './page-helpers.ts';
@@ -121,7 +120,7 @@ test('the dashboard escapes package names, hosts and tags', async (t) => {
 
 test('the dashboard lists missing expected builders and marks stale tagsets', async (t) => {
   const clock = createClock();
-  const coordinator = createCoordinator(openSqliteStore(path.join(makeTempDirectory(t), 'results.db')), {
+  const coordinator = createCoordinator(await createTestStore(t), {
     now: clock.now,
     expected: [
       { package: 'widget', host: null, arch: null, tags: [], maxAgeSeconds: 3600 },

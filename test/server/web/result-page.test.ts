@@ -1,17 +1,16 @@
 // The result page reads its result once, shows the tagset the store has for it, and shows its
 // values as people read them; the whole log downloads as one file.
-import path from 'node:path';
-import test from 'ava';
-import { createCoordinator, makeTagsetKey, openSqliteStore, parseServerConfig, type Store } from '../../../server/index.ts';
+import test, { type ExecutionContext } from 'ava';
+import { createCoordinator, makeTagsetKey, parseServerConfig, type Store } from '../../../server/index.ts';
 import { makeClientInfo, makeStep } from '../helpers/results.ts';
-import { createClock, makeTempDirectory, startTestApp, startTestServer } from '../helpers/server.ts';
+import { createClock, createTestStore, startTestApp, startTestServer } from '../helpers/server.ts';
 import { makeTestCase, makeTestStep } from '../helpers/test-cases.ts';
 import { createThirdPartyClient } from '../helpers/xmlrpc-client.ts';
 import { addResult, getPage } from './page-helpers.ts';
 
-// A real SQLite store that counts how often a whole result is read.
-function openCountingStore(t: Parameters<typeof makeTempDirectory>[0]) {
-  const store = openSqliteStore(path.join(makeTempDirectory(t), 'results.db'));
+// A real store that counts how often a whole result is read.
+async function openCountingStore(t: ExecutionContext) {
+  const store = await createTestStore(t);
   const reads = { count: 0 };
   const counting: Store = {
     ...store,
@@ -25,7 +24,7 @@ function openCountingStore(t: Parameters<typeof makeTempDirectory>[0]) {
 
 test('the result page shows the result, its tests, its tagset links and its files, reading the result once', async (t) => {
   const clock = createClock(1_700_000_000);
-  const { store, reads } = openCountingStore(t);
+  const { store, reads } = await openCountingStore(t);
   const { url } = await startTestApp(t, { coordinator: createCoordinator(store, { now: clock.now }) });
   const client = createThirdPartyClient(url);
   const tags = ['node20', 'debug', '__secret'];
@@ -59,7 +58,7 @@ test('the result page shows the result, its tests, its tagset links and its file
 });
 
 test('the tagset shown is the stored one, even when client_info could not name it again', async (t) => {
-  const store = openSqliteStore(path.join(makeTempDirectory(t), 'results.db'));
+  const store = await createTestStore(t);
   const tagset = ['__arch=arm64', '__host=pi', '__package=widget', 'nightly'];
   // As an older server might have stored it: a client_info whose tags no longer read as a list.
   const key = await store.addResult({

@@ -1,6 +1,6 @@
 // The links on a running build's page answer: "latest of this tagset" only where the tagset has
 // a result that is not running, and a finished step's "see all" serves what the server keeps
-// of it while the build still runs. Real server, real SQLite file, live builds over the JSON API.
+// of it while the build still runs. Real server, real database, live builds over the JSON API.
 import test from 'ava';
 import { parseServerConfig } from '../../../server/index.ts';
 import { createLiveClient, readLiveResult } from '../helpers/live-client.ts';
