@@ -41,10 +41,16 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
   const limits = options.limits ?? EMPTY_SERVER_CONFIG.limits;
   const settleBuilds = createBuildSettler(store, options.live ?? EMPTY_SERVER_CONFIG.live, now);
   // Reads see live builds past their allowance as abandoned: the state is written first.
+  // Each call is tracked from its first moment, settling included: close() waits for those in
+  // flight, so none reaches the store after it closed (a prune that was still settling used to).
+  const inFlight = new Set<Promise<unknown>>();
   const settled = <Args extends unknown[], Answer>(operation: (...args: Args) => Promise<Answer>) =>
-    async (...args: Args): Promise<Answer> => {
-      await settleBuilds();
-      return operation(...args);
+    (...args: Args): Promise<Answer> => {
+      const call = settleBuilds().then(() => operation(...args));
+      inFlight.add(call);
+      const forget = () => inFlight.delete(call);
+      call.then(forget, forget);
+      return call;
     };
   const checkShouldBuild = createShouldBuildCheck(store, now);
   const auth = options.auth ?? EMPTY_SERVER_CONFIG.auth;
@@ -150,6 +156,7 @@ export function createCoordinator(store: Store, options: CoordinatorOptions = {}
       liveChanges.endAll();
       await (await unsubscribing)();
       await stopRemoving();
+      await Promise.allSettled([...inFlight]);
       await store.close();
     },
   };

@@ -148,3 +148,16 @@ test('closing the coordinator stops pruning between batches and leaves the tagse
   t.deepEqual(tables.tagsets.map((row) => row.latest_result_id), [1999, 2000]);
   t.is(tables.tagsets.reduce((total, row) => total + row.result_count, 0), tables.results.length);
 });
+
+test('closing the coordinator the moment a prune is asked for waits for it instead of closing the store under it', async (t) => {
+  const clock = createClock();
+  const { coordinator } = await openCoordinator(t, { keep_last: 1 }, clock.now);
+  for (let index = 0; index < 3; index++) {
+    await report(coordinator);
+  }
+  // Asked and closed in one turn: the prune is still settling live builds when close() begins.
+  const pruning = coordinator.pruneResults();
+  const closing = coordinator.close();
+  await t.notThrowsAsync(pruning);
+  await t.notThrowsAsync(closing);
+});
