@@ -29,7 +29,7 @@ export function createPostgresPageQueries(database: PostgresDatabase): PageStore
           SELECT ${SUMMARY_COLUMNS} FROM results
           WHERE (package, id) < ($1, $2) AND package >= $1 AND state != 'running'
           ORDER BY package DESC, id DESC LIMIT $3`, [packageName, before, limit])
-        // Walks results_by_package_tagset (package, tagset_key, id).
+        // Walks results_summaries (package, tagset_key, id), reading the columns from the index.
         : await database.rows<SummaryRow>(`
           SELECT ${SUMMARY_COLUMNS} FROM results
           WHERE (package, tagset_key, id) < ($1, $2, $3) AND (package, tagset_key) >= ($1, $2) AND state != 'running'
@@ -37,7 +37,7 @@ export function createPostgresPageQueries(database: PostgresDatabase): PageStore
       return rows.map(readSummaryRow);
     },
     async findNeighbourKeys(resultKey): Promise<NeighbourKeys | undefined> {
-      // One step each way along results_by_package_tagset from the one result asked about.
+      // One step each way along results_summaries from the one result asked about.
       const row = await database.one<{ previous_id: number | null; next_id: number | null }>(`
         SELECT
           (SELECT p.id FROM results p

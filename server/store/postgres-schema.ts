@@ -182,6 +182,13 @@ const MIGRATIONS: string[] = [`
     count integer NOT NULL,
     PRIMARY KEY (address_group, minute)
   );
+  `, `
+  -- A tagset's recent outcomes (the package page reads the last 100 of each tagset) straight from
+  -- the index, without visiting each result's row: at a million results those rows lie far apart,
+  -- one page read each. SQLite keeps a row beside its key, so it needs no such index.
+  CREATE INDEX results_summaries ON results (package, tagset_key, id)
+    INCLUDE (received_at, host, arch, success, duration, state);
+  DROP INDEX results_by_package_tagset;
   `,
 ];
 

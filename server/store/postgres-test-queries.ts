@@ -2,32 +2,9 @@
 // tagset's recent results, outcomes across results, and one test's history across a package's
 // tagsets.
 import type { PostgresDatabase } from './postgres-database.ts';
-import type { TestCaseEntry, TestStatus } from './test-case-types.ts';
-import type { ResultRevisionRecord, Store, TestHistoryRecord, TestOutcomeRecord } from './types.ts';
-
-interface TestCaseRow {
-  step_index: number;
-  suite: string;
-  name: string;
-  file: string | null;
-  status: TestStatus;
-  duration: number | null;
-  message: string | null;
-}
-
-interface TestHistoryRow {
-  result_id: number;
-  received_at: number;
-  tags: string;
-  tagset_key: string;
-  host: string;
-  arch: string;
-  revision: string | null;
-  step_index: number;
-  status: TestStatus;
-  duration: number | null;
-  message: string | null;
-}
+import { readRecentResultRow, readTestCaseRow, readTestHistoryRow, readTestOutcomeRow } from './test-case-rows.ts';
+import type { RecentResultRow, TestCaseRow, TestHistoryRow, TestOutcomeRow } from './test-case-rows.ts';
+import type { ResultRevisionRecord, Store } from './types.ts';
 
 type TestQueries = Pick<Store, 'listTestCases' | 'listRecentResults' | 'listTestOutcomes' | 'listTestHistory'>;
 
@@ -41,14 +18,14 @@ export function createPostgresTestQueries(database: PostgresDatabase): TestQueri
     },
     async listRecentResults(packageName, tagsetKey, upToKey, limit): Promise<ResultRevisionRecord[]> {
       // "package = $1 AND tagset_key = $2 AND id <= $3" as a row comparison ordered by every
-      // column of results_by_package_tagset, so that this index is the one walked (see
+      // column of results_summaries (package, tagset_key, id), so that this index is the one walked (see
       // postgres-page-queries.ts: the primary key, walked instead, can read every newer result).
-      const rows = await database.rows<{ id: number; received_at: number; revision: string | null }>(`
+      const rows = await database.rows<RecentResultRow>(`
         SELECT id, received_at, revision FROM results
         WHERE (package, tagset_key, id) <= ($1, $2, $3) AND (package, tagset_key) >= ($1, $2) AND state != 'running'
         ORDER BY package DESC, tagset_key DESC, id DESC LIMIT $4`,
       [packageName, tagsetKey, upToKey, limit]);
-      return rows.map((row) => ({ key: row.id, receivedAt: row.received_at, revision: row.revision }));
+      return rows.map(readRecentResultRow);
     },
     async listTestOutcomes(resultKeys) {
       if (resultKeys.length === 0) {
@@ -56,11 +33,11 @@ export function createPostgresTestQueries(database: PostgresDatabase): TestQueri
       }
       // One array parameter, however many keys: PostgreSQL has no small limit on its size, so
       // the batches SQLite needs for its bound parameters are not needed here.
-      const rows = await database.rows<{ result_id: number; suite: string; name: string; status: TestStatus }>(`
+      const rows = await database.rows<TestOutcomeRow>(`
         SELECT result_id, suite, name, status FROM test_cases
         WHERE result_id = ANY($1::bigint[])
         ORDER BY result_id DESC, id`, [resultKeys]);
-      return rows.map((row): TestOutcomeRecord => ({ resultKey: row.result_id, suite: row.suite, name: row.name, status: row.status }));
+      return rows.map(readTestOutcomeRow);
     },
     async listTestHistory(query) {
       // Walks test_cases_by_test (package, suite, name, result_id) backwards, the id within one
@@ -78,33 +55,5 @@ export function createPostgresTestQueries(database: PostgresDatabase): TestQueri
       [query.packageName, query.suite, query.name, query.beforeKey ?? Number.MAX_SAFE_INTEGER, query.limit]);
       return rows.map(readTestHistoryRow);
     },
-  };
-}
-
-function readTestCaseRow(row: TestCaseRow): TestCaseEntry {
-  return {
-    stepIndex: row.step_index,
-    suite: row.suite,
-    name: row.name,
-    file: row.file,
-    status: row.status,
-    duration: row.duration,
-    message: row.message,
-  };
-}
-
-function readTestHistoryRow(row: TestHistoryRow): TestHistoryRecord {
-  return {
-    resultKey: row.result_id,
-    receivedAt: row.received_at,
-    tagset: JSON.parse(row.tags) as string[],
-    tagsetKey: row.tagset_key,
-    host: row.host,
-    arch: row.arch,
-    revision: row.revision,
-    stepIndex: row.step_index,
-    status: row.status,
-    duration: row.duration,
-    message: row.message,
   };
 }
