@@ -1,7 +1,9 @@
 // The rows both stores read about live builds, and the decisions taken from them that do not
 // depend on the database: the SQLite and PostgreSQL stores answer alike because they share these.
 import { createHash } from 'node:crypto';
+import type { WireStruct } from '../../wire/types.ts';
 import type { OutputStreamName, ResultState, RunningBuildRecord, RunningStepRecord, TagsetMismatch } from './live-types.ts';
+import { parseTagged } from './tagged-json.ts';
 
 /** A result as a live call decides from it. */
 export interface BuildRow {
@@ -11,6 +13,9 @@ export interface BuildRow {
   package: string;
   tagset_key: string;
 }
+
+/** Reads a BuildRow from `results r`. */
+export const BUILD_COLUMNS = 'r.id, r.state, r.auth_key, r.package, r.tagset_key';
 
 /** A build found by its update token, with what tells a retried step from a new one. */
 export interface TokenRow extends BuildRow {
@@ -41,6 +46,19 @@ export interface RunningStepRow {
   step_count: number;
   stream: OutputStreamName | null;
   head: string | null;
+}
+
+/** A result's two bags as stored, which finishing, abandoning or re-indexing a build reads. */
+export interface BagsRow {
+  client_info: string;
+  results_list: string;
+}
+
+export function readBagsRow(row: BagsRow): { clientInfo: WireStruct; resultsList: WireStruct[] } {
+  return {
+    clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
+    resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
+  };
 }
 
 /** The stored step's digest: a step equal to the last one added is a retry, not a new step. */

@@ -1,21 +1,7 @@
 // The PostgreSQL side of the web UI's admins and their sessions.
-import type { AdminRecord, AdminStore, StoredAdmin } from './admin-types.ts';
+import { readAdminRow, readAdminSessionRow, readListedAdminRow, type AdminRow, type AdminSessionRow } from './admin-rows.ts';
+import type { AdminRecord, AdminStore } from './admin-types.ts';
 import type { PostgresDatabase } from './postgres-database.ts';
-
-interface AdminRow {
-  name: string;
-  password_hash: string;
-  created_at: number;
-  last_login_at: number | null;
-}
-
-interface SessionRow {
-  id_hash: string;
-  admin_name: string;
-  csrf_token: string;
-  created_at: number;
-  expires_at: number;
-}
 
 const ADMIN_COLUMNS = 'name, password_hash, created_at, last_login_at';
 
@@ -40,10 +26,7 @@ export function createPostgresAdmins(database: PostgresDatabase): AdminStore {
     },
     async listAdmins(): Promise<AdminRecord[]> {
       const rows = await database.rows<AdminRow>(`SELECT ${ADMIN_COLUMNS} FROM admins ORDER BY id`);
-      return rows.map((row) => {
-        const { passwordHash: _passwordHash, ...admin } = readAdminRow(row);
-        return admin;
-      });
+      return rows.map(readListedAdminRow);
     },
     async findAdmin(name) {
       const row = await database.one<AdminRow>(`SELECT ${ADMIN_COLUMNS} FROM admins WHERE name = $1`, [name]);
@@ -71,19 +54,13 @@ export function createPostgresAdmins(database: PostgresDatabase): AdminStore {
       });
     },
     async findAdminSession(idHash) {
-      const row = await database.one<SessionRow>(`
+      const row = await database.one<AdminSessionRow>(`
         SELECT s.id_hash, a.name AS admin_name, s.csrf_token, s.created_at, s.expires_at
         FROM admin_sessions s JOIN admins a ON a.id = s.admin_id WHERE s.id_hash = $1`, [idHash]);
-      return row && {
-        idHash: row.id_hash, adminName: row.admin_name, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at,
-      };
+      return row && readAdminSessionRow(row);
     },
     async removeAdminSession(idHash) {
       await database.run('DELETE FROM admin_sessions WHERE id_hash = $1', [idHash]);
     },
   };
-}
-
-function readAdminRow(row: AdminRow): StoredAdmin {
-  return { name: row.name, passwordHash: row.password_hash, createdAt: row.created_at, lastLoginAt: row.last_login_at };
 }

@@ -1,18 +1,7 @@
 // The PostgreSQL side of client tokens and the anonymous writers' daily counts.
-import type { ClientTokenRecord, ClientTokenStore, StoredClientToken, WriteOwner } from './client-token-types.ts';
+import { CLIENT_TOKEN_COLUMNS, readClientTokenRow, readListedClientTokenRow, type ClientTokenRow } from './client-token-rows.ts';
+import type { ClientTokenRecord, ClientTokenStore, WriteOwner } from './client-token-types.ts';
 import type { PostgresDatabase } from './postgres-database.ts';
-
-interface TokenRow {
-  name: string;
-  secret_hash: string;
-  packages: string;
-  hosts: string;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const TOKEN_COLUMNS = 'name, secret_hash, packages, hosts, created_at, last_used_at, revoked_at';
 
 // Several instances charge one address at once, so reading the count and then adding to it
 // could let two bodies through that together pass the cap. The decision is taken inside the
@@ -40,19 +29,16 @@ export function createPostgresClientTokens(database: PostgresDatabase): ClientTo
       return added > 0;
     },
     async listClientTokens(): Promise<ClientTokenRecord[]> {
-      const rows = await database.rows<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM client_tokens ORDER BY id`);
-      return rows.map((row) => {
-        const { secretHash: _secretHash, ...record } = readTokenRow(row);
-        return record;
-      });
+      const rows = await database.rows<ClientTokenRow>(`SELECT ${CLIENT_TOKEN_COLUMNS} FROM client_tokens ORDER BY id`);
+      return rows.map(readListedClientTokenRow);
     },
     async findClientToken(name) {
-      const row = await database.one<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM client_tokens WHERE name = $1`, [name]);
-      return row && readTokenRow(row);
+      const row = await database.one<ClientTokenRow>(`SELECT ${CLIENT_TOKEN_COLUMNS} FROM client_tokens WHERE name = $1`, [name]);
+      return row && readClientTokenRow(row);
     },
     async findClientTokenBySecretHash(secretHash) {
-      const row = await database.one<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM client_tokens WHERE secret_hash = $1`, [secretHash]);
-      return row && readTokenRow(row);
+      const row = await database.one<ClientTokenRow>(`SELECT ${CLIENT_TOKEN_COLUMNS} FROM client_tokens WHERE secret_hash = $1`, [secretHash]);
+      return row && readClientTokenRow(row);
     },
     async revokeClientToken(name, at) {
       return (await database.run('UPDATE client_tokens SET revoked_at = coalesce(revoked_at, $1) WHERE name = $2', [at, name])) > 0;
@@ -77,17 +63,5 @@ export function createPostgresClientTokens(database: PostgresDatabase): ClientTo
     async findResultOwner(authKey) {
       return database.one<WriteOwner>('SELECT package, host FROM results WHERE auth_key = $1', [authKey]);
     },
-  };
-}
-
-function readTokenRow(row: TokenRow): StoredClientToken {
-  return {
-    name: row.name,
-    secretHash: row.secret_hash,
-    packages: JSON.parse(row.packages) as string[],
-    hosts: JSON.parse(row.hosts) as string[],
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    revokedAt: row.revoked_at,
   };
 }

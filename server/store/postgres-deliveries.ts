@@ -3,32 +3,9 @@
 // writer made its reads-then-writes safe, so here each decision is taken under a row lock or an
 // advisory lock instead (see each statement).
 import { randomUUID } from 'node:crypto';
-import type { DeliveryRecord, DeliveryState, DeliveryStore, NewDelivery, NotifyEvent } from '../notify/delivery-types.ts';
+import type { DeliveryStore, NewDelivery } from '../notify/delivery-types.ts';
+import { readDeliveryRow, readNotifyQueueRow, type DeliveryRow, type NotifyQueueRow } from './delivery-rows.ts';
 import type { PostgresDatabase, Queryable } from './postgres-database.ts';
-
-interface NotifyQueueRow {
-  id: number;
-  result_key: number;
-  event: NotifyEvent;
-  attempts: number;
-}
-
-interface DeliveryRow {
-  id: number;
-  delivery_id: string;
-  kind: string;
-  target: string;
-  event: string;
-  payload: string;
-  state: DeliveryState;
-  attempts: number;
-  created_at: number;
-  next_attempt_at: number;
-  locked_until: number | null;
-  last_status: number | null;
-  last_response_ms: number | null;
-  last_error: string | null;
-}
 
 // A row some worker holds stays: the newer one waits for it (see CLAIM_DELIVERY).
 const SUPERSEDE = `
@@ -101,7 +78,7 @@ export function createPostgresDeliveries(database: PostgresDatabase): DeliverySt
     },
     async claimNotifyRow(now, lockedUntil) {
       const row = await database.one<NotifyQueueRow>(CLAIM_NOTIFY_ROW, [now, lockedUntil]);
-      return row && { key: row.id, resultKey: row.result_key, event: row.event, attempts: row.attempts };
+      return row && readNotifyQueueRow(row);
     },
     async finishNotifyRow(key, lockedUntil, deliveries, at) {
       return database.transaction(async (client) => {
@@ -159,23 +136,4 @@ async function lockSequences(client: Queryable, deliveries: readonly NewDelivery
   for (const sequenceKey of sequenceKeys) {
     await client.run('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`pony-build delivery sequence ${sequenceKey}`]);
   }
-}
-
-function readDeliveryRow(row: DeliveryRow): DeliveryRecord {
-  return {
-    key: row.id,
-    id: row.delivery_id,
-    kind: row.kind,
-    target: row.target,
-    event: row.event,
-    payload: JSON.parse(row.payload) as unknown,
-    state: row.state,
-    attempts: row.attempts,
-    createdAt: row.created_at,
-    nextAttemptAt: row.next_attempt_at,
-    lockedUntil: row.locked_until,
-    lastStatus: row.last_status,
-    lastResponseMs: row.last_response_ms,
-    lastError: row.last_error,
-  };
 }

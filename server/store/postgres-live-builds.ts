@@ -4,18 +4,8 @@
 // retry reaching another instance), so each transaction first locks the build's rows and only
 // then reads what it decides from: the second caller waits, then sees what the first wrote.
 import type { WireStruct } from '../../wire/types.ts';
-import {
-  digestStep,
-  findTagsetMismatch,
-  readRunningRow,
-  readRunningStepRows,
-  readStepName,
-  type BuildRow,
-  type RunningRow,
-  type RunningStepRow,
-  type SubmissionRow,
-  type TokenRow,
-} from './live-build-rows.ts';
+import { BUILD_COLUMNS, digestStep, findTagsetMismatch, readBagsRow, readRunningRow, readRunningStepRows, readStepName } from './live-build-rows.ts';
+import type { BagsRow, BuildRow, RunningRow, RunningStepRow, SubmissionRow, TokenRow } from './live-build-rows.ts';
 import { appendToHead, NO_OUTPUT, type HeldOutput } from './live-output-head.ts';
 import type { FinishBuildRecord, LiveBuildStore, SubmitOutcome } from './live-types.ts';
 import type { PostgresDatabase, Queryable } from './postgres-database.ts';
@@ -23,9 +13,7 @@ import { countInTagset, insertFinishedResult, insertTestCases } from './postgres
 import { transactionRetryingDuplicate } from './postgres-unique-retry.ts';
 import { readRevision } from './read-revision.ts';
 import { readTestCases } from './read-test-cases.ts';
-import { parseTagged, stringifyTagged } from './tagged-json.ts';
-
-const BUILD_COLUMNS = 'r.id, r.state, r.auth_key, r.package, r.tagset_key';
+import { stringifyTagged } from './tagged-json.ts';
 
 // FOR NO KEY UPDATE is the lock the build's own UPDATEs take anyway: it orders the calls on one
 // build without keeping other writers' foreign keys (an upload, a test case) from pointing at it.
@@ -62,12 +50,7 @@ async function lockBySubmission(client: Queryable, submissionId: string | null):
 }
 
 async function readBags(client: Queryable, resultKey: number) {
-  const row = (await client.one<{ client_info: string; results_list: string }>(
-    'SELECT client_info, results_list FROM results WHERE id = $1', [resultKey]))!;
-  return {
-    clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
-    resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
-  };
+  return readBagsRow((await client.one<BagsRow>('SELECT client_info, results_list FROM results WHERE id = $1', [resultKey]))!);
 }
 
 // The test cases index follows the steps of a result that counts in its tagset.

@@ -3,17 +3,9 @@
 // go with their result once the rows are gone for good (after the commit). Retention may run on
 // several server instances at once, so a removal locks what it decides from (see lockRemovable).
 import type { PostgresDatabase, Queryable } from './postgres-database.ts';
+import { readRemovedRow, readTagsetReferenceRow, tallyPerTagset, type RemovableRow, type TagsetReferenceRow } from './removal-rows.ts';
 import type { RemovalStore, RemovedResultRecord, ResultAgeRecord, TagsetReference } from './removal-types.ts';
 import type { UploadFiles } from './upload-files.ts';
-
-interface RemovableRow {
-  id: number;
-  received_at: number;
-  package: string;
-  tagset_key: string;
-  tags: string;
-  latest_result_id: number;
-}
 
 /**
  * The removable results among `keys`, with their tagsets' latest as it is now; the tagsets and
@@ -76,22 +68,11 @@ export function createPostgresRemoveQueries(database: PostgresDatabase, files: U
       uploadCounts.set(upload.key, (uploadCounts.get(upload.key) ?? 0) + 1);
     }
     await client.run('DELETE FROM results WHERE id = ANY($1::bigint[])', [chosenKeys]);
-    const removed: RemovedResultRecord[] = chosen.map((row) => ({
-      key: row.id,
-      receivedAt: row.received_at,
-      package: row.package,
-      tagset: JSON.parse(row.tags) as string[],
-      tagsetKey: row.tagset_key,
+    const removed: RemovedResultRecord[] = chosen.map((row) => readRemovedRow(row, {
       testCases: testCaseCounts.get(row.id) ?? 0,
       uploads: uploadCounts.get(row.id) ?? 0,
     }));
-    const removedPerTagset = new Map<string, { package: string; count: number }>();
-    for (const row of chosen) {
-      const tally = removedPerTagset.get(row.tagset_key) ?? { package: row.package, count: 0 };
-      tally.count += 1;
-      removedPerTagset.set(row.tagset_key, tally);
-    }
-    for (const [tagsetKey, tally] of removedPerTagset) {
+    for (const [tagsetKey, tally] of tallyPerTagset(chosen)) {
       const newest = (await client.one<{ id: number | null }>(
         "SELECT max(id) AS id FROM results WHERE package = $1 AND tagset_key = $2 AND state <> 'running'",
         [tally.package, tagsetKey]))!.id;
@@ -114,9 +95,9 @@ export function createPostgresRemoveQueries(database: PostgresDatabase, files: U
       return rows.map((row) => ({ key: row.id, receivedAt: row.received_at, isTagsetLatest: row.is_latest }));
     },
     async listTagsetsLargerThan(count): Promise<TagsetReference[]> {
-      const rows = await database.rows<{ package: string; tagset_key: string }>(
+      const rows = await database.rows<TagsetReferenceRow>(
         'SELECT package, tagset_key FROM tagsets WHERE result_count > $1 ORDER BY package, tagset_key', [count]);
-      return rows.map((row) => ({ package: row.package, tagsetKey: row.tagset_key }));
+      return rows.map(readTagsetReferenceRow);
     },
     async listOlderResultKeys(tagset, skipNewest, limit) {
       const rows = await database.rows<{ id: number }>(`

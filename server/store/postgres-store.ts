@@ -2,8 +2,6 @@
 // one database. Each part of the interface lives in its own postgres-*.ts module, as the SQLite
 // parts do; operations that SQLite makes safe by having one writer at a time take row locks or
 // advisory locks here instead (see each module).
-import type { WireStruct } from '../../wire/types.ts';
-import type { ResultState } from './live-types.ts';
 import type { BuildReservation } from './page-types.ts';
 import { createPostgresAdmins } from './postgres-admins.ts';
 import { createPostgresClientTokens } from './postgres-client-tokens.ts';
@@ -19,35 +17,9 @@ import { migratePostgresSchema } from './postgres-schema.ts';
 import { createPostgresTagsetRepositories } from './postgres-tagset-repositories.ts';
 import { createPostgresTestQueries } from './postgres-test-queries.ts';
 import { createPostgresUploadQueries } from './postgres-uploads.ts';
-import { readSummaryColumns, type SummaryColumns } from './summary-columns.ts';
-import { parseTagged } from './tagged-json.ts';
+import { RESULT_COLUMNS, readResultRow, readTagsetRow, TAGSET_COLUMNS, type ResultRow, type TagsetRow } from './result-rows.ts';
 import { openUploadFiles, type UploadFiles } from './upload-files.ts';
-import type { Store, StoredResult, TagsetRecord } from './types.ts';
-
-export interface ResultRow extends SummaryColumns {
-  client_ip: string;
-  tags: string;
-  tagset_key: string;
-  revision: string | null;
-  client_info: string;
-  results_list: string;
-  state: ResultState;
-}
-
-interface TagsetRow extends SummaryColumns {
-  tagset_key: string;
-  tags: string;
-  result_count: number;
-  revision: string | null;
-}
-
-const TAGSET_COLUMNS = `
-  t.tagset_key, t.package, t.tags, t.result_count,
-  r.id, r.received_at, r.host, r.arch, r.success, r.duration, r.revision`;
-// A running result's tagset has no row until its first result finishes; its key is the same JSON.
-export const RESULT_COLUMNS = `
-  r.id, r.received_at, r.client_ip, r.package, r.host, r.arch, r.success, r.duration,
-  coalesce(t.tags, r.tagset_key) AS tags, r.tagset_key, r.revision, r.client_info, r.results_list, r.state`;
+import type { Store } from './types.ts';
 
 export interface PostgresStoreOptions {
   /**
@@ -164,29 +136,5 @@ function createPostgresStore(database: PostgresDatabase, files: UploadFiles): St
         files.close();
       }
     },
-  };
-}
-
-export function readResultRow(row: ResultRow): StoredResult {
-  return {
-    ...readSummaryColumns(row),
-    clientIp: row.client_ip,
-    tagset: JSON.parse(row.tags) as string[],
-    tagsetKey: row.tagset_key,
-    revision: row.revision,
-    clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
-    resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
-    state: row.state,
-  };
-}
-
-function readTagsetRow(row: TagsetRow): TagsetRecord {
-  return {
-    package: row.package,
-    tagset: JSON.parse(row.tags) as string[],
-    tagsetKey: row.tagset_key,
-    resultCount: row.result_count,
-    latest: readSummaryColumns(row),
-    latestRevision: row.revision,
   };
 }

@@ -1,12 +1,10 @@
 // The PostgreSQL side of TagsetRepositoryStore: one pass over the tagsets table, reading from each
 // newest result's client_info only the repository fields, whole bags only where PostgreSQL cannot.
 import type { PostgresDatabase } from './postgres-database.ts';
+import { readTagsetRepositories, type RepositoryFields, type TagsetNameColumns } from './tagset-repository-rows.ts';
 import type { TagsetRepositoriesRecord, TagsetRepositoryStore } from './tagset-repository-types.ts';
 
-interface RepositoryRow {
-  package: string;
-  tags: string;
-  tagset_key: string;
+interface RepositoryRow extends TagsetNameColumns {
   /** Each as JSON text, for JavaScript to decode; null when absent or of another type. */
   repository: string | null;
   checkouts: string | null;
@@ -45,7 +43,7 @@ export function createPostgresTagsetRepositories(database: PostgresDatabase): Ta
   };
 }
 
-function readRepositoryFields(row: RepositoryRow): { repository: unknown; checkouts: unknown } {
+function readRepositoryFields(row: RepositoryRow): RepositoryFields {
   if (row.client_info !== null) {
     const bag = JSON.parse(row.client_info) as { repository?: unknown; checkouts?: unknown };
     return { repository: bag.repository, checkouts: bag.checkouts };
@@ -57,13 +55,5 @@ function readRepositoryFields(row: RepositoryRow): { repository: unknown; checko
 }
 
 function readRepositoryRow(row: RepositoryRow): TagsetRepositoriesRecord {
-  const fields = readRepositoryFields(row);
-  const repositories = typeof fields.repository === 'string' ? [fields.repository] : [];
-  for (const checkout of Array.isArray(fields.checkouts) ? fields.checkouts as unknown[] : []) {
-    const repository = (checkout as { repository?: unknown } | null)?.repository;
-    if (typeof repository === 'string' && !repositories.includes(repository)) {
-      repositories.push(repository);
-    }
-  }
-  return { package: row.package, tagset: JSON.parse(row.tags) as string[], tagsetKey: row.tagset_key, repositories };
+  return readTagsetRepositories(row, readRepositoryFields(row));
 }

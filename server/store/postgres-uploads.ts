@@ -4,25 +4,10 @@
 // (storage_name NULL) and are read from there; other rows have no bytes in the database
 // (content NULL). A file evicted to keep within the quota keeps its row, so the result page can
 // say what was there.
-import { Readable } from 'node:stream';
 import type { PostgresDatabase } from './postgres-database.ts';
 import type { UploadQueries } from './sqlite-uploads.ts';
-import type { UploadRecord } from './types.ts';
 import type { UploadFiles } from './upload-files.ts';
-
-interface UploadRow {
-  id: number;
-  result_id: number;
-  filename: string;
-  description: string;
-  visible: number;
-  size: number;
-  uploaded_at: number;
-  evicted_at: number | null;
-  storage_name: string | null;
-}
-
-const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at, evicted_at, storage_name';
+import { openUploadContent, readUploadRow, UPLOAD_COLUMNS, writtenUploadRow, type UploadRow } from './upload-rows.ts';
 
 // Any constant works, as long as nothing else on the database takes the same advisory lock.
 const EVICTION_LOCK = 'pony-build upload eviction';
@@ -39,17 +24,7 @@ export function createPostgresUploadQueries(database: PostgresDatabase, files: U
           record.resultKey, record.filename, record.description, Number(record.visible),
           record.content.length, record.uploadedAt, storageName,
         ]);
-        return readUploadRow({
-          id: row!.id,
-          result_id: record.resultKey,
-          filename: record.filename,
-          description: record.description,
-          visible: Number(record.visible),
-          size: record.content.length,
-          uploaded_at: record.uploadedAt,
-          evicted_at: null,
-          storage_name: storageName,
-        });
+        return readUploadRow(writtenUploadRow(row!.id, record, storageName));
       } catch (error) {
         await files.remove([storageName]);
         throw error;
@@ -64,7 +39,7 @@ export function createPostgresUploadQueries(database: PostgresDatabase, files: U
       if (!row) {
         return undefined;
       }
-      return { ...readUploadRow(row), content: await openContent(row) };
+      return { ...readUploadRow(row), content: await openUploadContent(row, files, readRowContent) };
     },
     async evictUploadsBeyond(quotaBytes, evictedAt) {
       const evicted = await database.transaction(async (client) => {
@@ -91,27 +66,8 @@ export function createPostgresUploadQueries(database: PostgresDatabase, files: U
     },
   };
 
-  async function openContent(row: UploadRow): Promise<Readable | null> {
-    if (row.evicted_at !== null) {
-      return null;
-    }
-    if (row.storage_name !== null) {
-      return (await files.open(row.storage_name)) ?? null;
-    }
-    const stored = await database.one<{ content: Buffer | null }>('SELECT content FROM uploads WHERE id = $1', [row.id]);
-    return Readable.from([stored?.content ?? Buffer.alloc(0)]);
+  async function readRowContent(uploadId: number): Promise<Buffer> {
+    const stored = await database.one<{ content: Buffer | null }>('SELECT content FROM uploads WHERE id = $1', [uploadId]);
+    return stored?.content ?? Buffer.alloc(0);
   }
-}
-
-function readUploadRow(row: UploadRow): UploadRecord {
-  return {
-    id: row.id,
-    resultKey: row.result_id,
-    filename: row.filename,
-    description: row.description,
-    visible: row.visible === 1,
-    size: row.size,
-    uploadedAt: row.uploaded_at,
-    evictedAt: row.evicted_at,
-  };
 }

@@ -1,21 +1,7 @@
 // The SQLite side of the web UI's admins and their sessions.
 import type Database from 'better-sqlite3';
-import type { AdminRecord, AdminSessionRecord, AdminStore, StoredAdmin } from './admin-types.ts';
-
-interface AdminRow {
-  name: string;
-  password_hash: string;
-  created_at: number;
-  last_login_at: number | null;
-}
-
-interface SessionRow {
-  id_hash: string;
-  admin_name: string;
-  csrf_token: string;
-  created_at: number;
-  expires_at: number;
-}
+import { readAdminRow, readAdminSessionRow, readListedAdminRow, type AdminRow, type AdminSessionRow } from './admin-rows.ts';
+import type { AdminRecord, AdminSessionRecord, AdminStore } from './admin-types.ts';
 
 export function createSqliteAdmins(database: Database.Database): AdminStore {
   const statements = {
@@ -61,10 +47,7 @@ export function createSqliteAdmins(database: Database.Database): AdminStore {
       return putAdmin(name, passwordHash, now);
     },
     async listAdmins(): Promise<AdminRecord[]> {
-      return (statements.listAdmins.all() as AdminRow[]).map((row) => {
-        const { passwordHash: _passwordHash, ...admin } = readAdminRow(row);
-        return admin;
-      });
+      return (statements.listAdmins.all() as AdminRow[]).map(readListedAdminRow);
     },
     async findAdmin(name) {
       const row = statements.findAdmin.get(name) as AdminRow | undefined;
@@ -77,17 +60,11 @@ export function createSqliteAdmins(database: Database.Database): AdminStore {
       addSession(record);
     },
     async findAdminSession(idHash) {
-      const row = statements.findSession.get(idHash) as SessionRow | undefined;
-      return row && {
-        idHash: row.id_hash, adminName: row.admin_name, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at,
-      };
+      const row = statements.findSession.get(idHash) as AdminSessionRow | undefined;
+      return row && readAdminSessionRow(row);
     },
     async removeAdminSession(idHash) {
       statements.deleteSession.run(idHash);
     },
   };
-}
-
-function readAdminRow(row: AdminRow): StoredAdmin {
-  return { name: row.name, passwordHash: row.password_hash, createdAt: row.created_at, lastLoginAt: row.last_login_at };
 }

@@ -1,18 +1,7 @@
 // The SQLite side of client tokens and the anonymous writers' daily counts.
 import type Database from 'better-sqlite3';
-import type { ClientTokenRecord, ClientTokenStore, StoredClientToken, WriteOwner } from './client-token-types.ts';
-
-interface TokenRow {
-  name: string;
-  secret_hash: string;
-  packages: string;
-  hosts: string;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const TOKEN_COLUMNS = 'name, secret_hash, packages, hosts, created_at, last_used_at, revoked_at';
+import { CLIENT_TOKEN_COLUMNS, readClientTokenRow, readListedClientTokenRow, type ClientTokenRow } from './client-token-rows.ts';
+import type { ClientTokenRecord, ClientTokenStore, WriteOwner } from './client-token-types.ts';
 
 export function createSqliteClientTokens(database: Database.Database): ClientTokenStore {
   const statements = {
@@ -20,9 +9,9 @@ export function createSqliteClientTokens(database: Database.Database): ClientTok
       INSERT INTO client_tokens (name, secret_hash, packages, hosts, created_at)
       VALUES (@name, @secretHash, @packages, @hosts, @createdAt)
       ON CONFLICT (name) DO NOTHING`),
-    listTokens: database.prepare(`SELECT ${TOKEN_COLUMNS} FROM client_tokens ORDER BY id`),
-    findByName: database.prepare(`SELECT ${TOKEN_COLUMNS} FROM client_tokens WHERE name = ?`),
-    findByHash: database.prepare(`SELECT ${TOKEN_COLUMNS} FROM client_tokens WHERE secret_hash = ?`),
+    listTokens: database.prepare(`SELECT ${CLIENT_TOKEN_COLUMNS} FROM client_tokens ORDER BY id`),
+    findByName: database.prepare(`SELECT ${CLIENT_TOKEN_COLUMNS} FROM client_tokens WHERE name = ?`),
+    findByHash: database.prepare(`SELECT ${CLIENT_TOKEN_COLUMNS} FROM client_tokens WHERE secret_hash = ?`),
     revoke: database.prepare('UPDATE client_tokens SET revoked_at = coalesce(revoked_at, ?) WHERE name = ?'),
     markUsed: database.prepare('UPDATE client_tokens SET last_used_at = ? WHERE name = ?'),
     forgetOldUsage: database.prepare('DELETE FROM anonymous_usage WHERE day < ?'),
@@ -58,18 +47,15 @@ export function createSqliteClientTokens(database: Database.Database): ClientTok
       return changes > 0;
     },
     async listClientTokens(): Promise<ClientTokenRecord[]> {
-      return (statements.listTokens.all() as TokenRow[]).map((row) => {
-        const { secretHash: _secretHash, ...record } = readTokenRow(row);
-        return record;
-      });
+      return (statements.listTokens.all() as ClientTokenRow[]).map(readListedClientTokenRow);
     },
     async findClientToken(name) {
-      const row = statements.findByName.get(name) as TokenRow | undefined;
-      return row && readTokenRow(row);
+      const row = statements.findByName.get(name) as ClientTokenRow | undefined;
+      return row && readClientTokenRow(row);
     },
     async findClientTokenBySecretHash(secretHash) {
-      const row = statements.findByHash.get(secretHash) as TokenRow | undefined;
-      return row && readTokenRow(row);
+      const row = statements.findByHash.get(secretHash) as ClientTokenRow | undefined;
+      return row && readClientTokenRow(row);
     },
     async revokeClientToken(name, at) {
       return statements.revoke.run(at, name).changes > 0;
@@ -86,17 +72,5 @@ export function createSqliteClientTokens(database: Database.Database): ClientTok
     async findResultOwner(authKey) {
       return statements.findResultOwner.get(authKey) as WriteOwner | undefined;
     },
-  };
-}
-
-function readTokenRow(row: TokenRow): StoredClientToken {
-  return {
-    name: row.name,
-    secretHash: row.secret_hash,
-    packages: JSON.parse(row.packages) as string[],
-    hosts: JSON.parse(row.hosts) as string[],
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    revokedAt: row.revoked_at,
   };
 }

@@ -3,31 +3,8 @@
 // processes on one database never take the same row.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { DeliveryRecord, DeliveryState, DeliveryStore, NewDelivery, NotifyEvent } from '../notify/delivery-types.ts';
-
-interface NotifyQueueRow {
-  id: number;
-  result_key: number;
-  event: NotifyEvent;
-  attempts: number;
-}
-
-interface DeliveryRow {
-  id: number;
-  delivery_id: string;
-  kind: string;
-  target: string;
-  event: string;
-  payload: string;
-  state: DeliveryState;
-  attempts: number;
-  created_at: number;
-  next_attempt_at: number;
-  locked_until: number | null;
-  last_status: number | null;
-  last_response_ms: number | null;
-  last_error: string | null;
-}
+import type { DeliveryStore, NewDelivery } from '../notify/delivery-types.ts';
+import { readDeliveryRow, readNotifyQueueRow, type DeliveryRow, type NotifyQueueRow } from './delivery-rows.ts';
 
 // The kinds a worker handles are few; a JSON array lets one statement take any number of them.
 const IN_KINDS = 'kind IN (SELECT value FROM json_each(@kinds))';
@@ -130,7 +107,7 @@ export function createSqliteDeliveries(database: Database.Database): DeliverySto
     },
     async claimNotifyRow(now, lockedUntil) {
       const row = statements.claimNotifyRow.get({ now, lockedUntil }) as NotifyQueueRow | undefined;
-      return row && { key: row.id, resultKey: row.result_key, event: row.event, attempts: row.attempts };
+      return row && readNotifyQueueRow(row);
     },
     async finishNotifyRow(key, lockedUntil, deliveries, at) {
       return finishNotifyRow(key, lockedUntil, deliveries, at);
@@ -149,24 +126,5 @@ export function createSqliteDeliveries(database: Database.Database): DeliverySto
     async writeBuilderAnnouncement(builderKey, state, at) {
       statements.writeAnnouncement.run(builderKey, state, at);
     },
-  };
-}
-
-function readDeliveryRow(row: DeliveryRow): DeliveryRecord {
-  return {
-    key: row.id,
-    id: row.delivery_id,
-    kind: row.kind,
-    target: row.target,
-    event: row.event,
-    payload: JSON.parse(row.payload) as unknown,
-    state: row.state,
-    attempts: row.attempts,
-    createdAt: row.created_at,
-    nextAttemptAt: row.next_attempt_at,
-    lockedUntil: row.locked_until,
-    lastStatus: row.last_status,
-    lastResponseMs: row.last_response_ms,
-    lastError: row.last_error,
   };
 }

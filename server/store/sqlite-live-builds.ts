@@ -5,18 +5,8 @@ import type Database from 'better-sqlite3';
 import type { WireStruct } from '../../wire/types.ts';
 import { prepareCountInTagset } from './count-in-tagset.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
-import {
-  digestStep,
-  findTagsetMismatch,
-  readRunningRow,
-  readRunningStepRows,
-  readStepName,
-  type BuildRow,
-  type RunningRow,
-  type RunningStepRow,
-  type SubmissionRow,
-  type TokenRow,
-} from './live-build-rows.ts';
+import { BUILD_COLUMNS, digestStep, findTagsetMismatch, readBagsRow, readRunningRow, readRunningStepRows, readStepName } from './live-build-rows.ts';
+import type { BagsRow, BuildRow, RunningRow, RunningStepRow, SubmissionRow, TokenRow } from './live-build-rows.ts';
 import { appendToHead, NO_OUTPUT, type HeldOutput } from './live-output-head.ts';
 import type {
   FinishBuildRecord,
@@ -28,12 +18,10 @@ import type {
 } from './live-types.ts';
 import { readRevision } from './read-revision.ts';
 import { readTestCases } from './read-test-cases.ts';
-import { parseTagged, stringifyTagged } from './tagged-json.ts';
+import { stringifyTagged } from './tagged-json.ts';
 
 /** Writes a new finished result (the store's own insert), returning its key. */
 export type InsertResult = (record: SubmittedResultRecord) => number;
-
-const BUILD_COLUMNS = 'r.id, r.state, r.auth_key, r.package, r.tagset_key';
 
 export function createSqliteLiveQueries(database: Database.Database, insertResult: InsertResult): LiveBuildStore {
   const statements = {
@@ -107,13 +95,7 @@ export function createSqliteLiveQueries(database: Database.Database, insertResul
     insertTestCases({ resultId: build.id, package: build.package, tagsetKey: build.tagset_key }, readTestCases(resultsList));
   };
 
-  const readBags = (resultKey: number) => {
-    const row = statements.readBags.get(resultKey) as { client_info: string; results_list: string };
-    return {
-      clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
-      resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
-    };
-  };
+  const readBags = (resultKey: number) => readBagsRow(statements.readBags.get(resultKey) as BagsRow);
 
   const completeBuild = (build: BuildRow, record: FinishBuildRecord) => {
     const resultsList = record.resultsList ?? readBags(build.id).resultsList;

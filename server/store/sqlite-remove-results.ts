@@ -4,19 +4,11 @@
 // tagset yet, and its client is still sending it. Uploaded files go with their result, once the
 // rows are gone for good (after the commit).
 import type Database from 'better-sqlite3';
+import { readRemovedRow, readTagsetReferenceRow, tallyPerTagset, type RemovableRow, type TagsetReferenceRow } from './removal-rows.ts';
 import type { RemovalStore, RemovedResultRecord, ResultAgeRecord, TagsetReference } from './removal-types.ts';
 import type { UploadFiles } from './upload-files.ts';
 
 type RemoveQueries = RemovalStore;
-
-interface RemovableRow {
-  id: number;
-  received_at: number;
-  package: string;
-  tagset_key: string;
-  tags: string;
-  latest_result_id: number;
-}
 
 export function createSqliteRemoveQueries(database: Database.Database, files: UploadFiles): RemoveQueries {
   const statements = {
@@ -50,7 +42,7 @@ export function createSqliteRemoveQueries(database: Database.Database, files: Up
     database.pragma('defer_foreign_keys = ON');
     const removed: RemovedResultRecord[] = [];
     const storageNames: string[] = [];
-    const removedPerTagset = new Map<string, { package: string; count: number }>();
+    const removedRows: RemovableRow[] = [];
     for (const key of keys) {
       const row = statements.getRemovable.get(key) as RemovableRow | undefined;
       if (!row || (keepTagsetLatest && row.latest_result_id === row.id)) {
@@ -60,20 +52,10 @@ export function createSqliteRemoveQueries(database: Database.Database, files: Up
       storageNames.push(...(statements.listUploadFiles.all(key) as Array<{ storage_name: string }>).map((file) => file.storage_name));
       const uploads = statements.deleteUploads.run(key).changes;
       statements.deleteResult.run(key);
-      removed.push({
-        key: row.id,
-        receivedAt: row.received_at,
-        package: row.package,
-        tagset: JSON.parse(row.tags) as string[],
-        tagsetKey: row.tagset_key,
-        testCases,
-        uploads,
-      });
-      const tally = removedPerTagset.get(row.tagset_key) ?? { package: row.package, count: 0 };
-      tally.count += 1;
-      removedPerTagset.set(row.tagset_key, tally);
+      removed.push(readRemovedRow(row, { testCases, uploads }));
+      removedRows.push(row);
     }
-    for (const [tagsetKey, tally] of removedPerTagset) {
+    for (const [tagsetKey, tally] of tallyPerTagset(removedRows)) {
       const newest = (statements.findNewest.get(tally.package, tagsetKey) as { id: number | null }).id;
       if (newest === null) {
         statements.deleteTagset.run(tagsetKey);
@@ -90,8 +72,8 @@ export function createSqliteRemoveQueries(database: Database.Database, files: Up
       return rows.map((row) => ({ key: row.id, receivedAt: row.received_at, isTagsetLatest: row.is_latest === 1 }));
     },
     async listTagsetsLargerThan(count): Promise<TagsetReference[]> {
-      const rows = statements.listTagsetsLargerThan.all(count) as Array<{ package: string; tagset_key: string }>;
-      return rows.map((row) => ({ package: row.package, tagsetKey: row.tagset_key }));
+      const rows = statements.listTagsetsLargerThan.all(count) as TagsetReferenceRow[];
+      return rows.map(readTagsetReferenceRow);
     },
     async listOlderResultKeys(tagset, skipNewest, limit) {
       const rows = statements.listOlderResultKeys.all(tagset.package, tagset.tagsetKey, limit, skipNewest) as Array<{ id: number }>;

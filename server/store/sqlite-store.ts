@@ -2,52 +2,26 @@
 // wait for writers. better-sqlite3 is synchronous; the async Store interface is kept so that
 // other databases can implement it.
 import Database from 'better-sqlite3';
-import type { WireStruct } from '../../wire/types.ts';
 import { prepareCountInTagset } from './count-in-tagset.ts';
 import { createSqliteAdmins } from './sqlite-admins.ts';
 import { createSqliteClientTokens } from './sqlite-client-tokens.ts';
 import { createSqliteTagsetRepositories } from './sqlite-tagset-repositories.ts';
 import { createSqliteDeliveries } from './sqlite-deliveries.ts';
 import { prepareInsertTestCases } from './insert-test-cases.ts';
-import type { ResultState, SubmittedResultRecord } from './live-types.ts';
+import type { SubmittedResultRecord } from './live-types.ts';
 import { createSqliteLiveQueries } from './sqlite-live-builds.ts';
 import { createSqlitePageQueries } from './sqlite-page-queries.ts';
 import { createSqliteRemoveQueries } from './sqlite-remove-results.ts';
 import { createSqliteResultChanges } from './sqlite-result-changes.ts';
+import { RESULT_COLUMNS, readResultRow, readTagsetRow, TAGSET_COLUMNS, type ResultRow, type TagsetRow } from './result-rows.ts';
 import { migrateSchema } from './sqlite-schema.ts';
 import { createSqliteTestQueries } from './sqlite-test-queries.ts';
 import { createSqliteUploadQueries } from './sqlite-uploads.ts';
-import { readSummaryColumns, type SummaryColumns } from './summary-columns.ts';
-import { parseTagged, stringifyTagged } from './tagged-json.ts';
+import { stringifyTagged } from './tagged-json.ts';
 import { openUploadFiles, type UploadFiles } from './upload-files.ts';
 import type { BuildReservation } from './page-types.ts';
 import { createSerialQueue, type SerialQueue } from './serial-queue.ts';
-import type { NewResultRecord, Store, StoredResult, TagsetRecord } from './types.ts';
-
-interface ResultRow extends SummaryColumns {
-  client_ip: string;
-  tags: string;
-  tagset_key: string;
-  revision: string | null;
-  client_info: string;
-  results_list: string;
-  state: ResultState;
-}
-
-interface TagsetRow extends SummaryColumns {
-  tagset_key: string;
-  tags: string;
-  result_count: number;
-  revision: string | null;
-}
-
-const TAGSET_COLUMNS = `
-  t.tagset_key, t.package, t.tags, t.result_count,
-  r.id, r.received_at, r.host, r.arch, r.success, r.duration, r.revision`;
-// A running result's tagset has no row until its first result finishes; its key is the same JSON.
-const RESULT_COLUMNS = `
-  r.id, r.received_at, r.client_ip, r.package, r.host, r.arch, r.success, r.duration,
-  coalesce(t.tags, r.tagset_key) AS tags, r.tagset_key, r.revision, r.client_info, r.results_list, r.state`;
+import type { NewResultRecord, Store } from './types.ts';
 
 export interface SqliteStoreOptions {
   /** Where uploaded files go. Default `<path>.files/` beside the database; for `:memory:`, a temp dir removed on close. */
@@ -226,31 +200,6 @@ function createSqliteStore(database: Database.Database, files: UploadFiles): Sto
         files.close();
       }
     },
-  };
-}
-
-function readResultRow(row: ResultRow): StoredResult {
-  return {
-    ...readSummaryColumns(row),
-    clientIp: row.client_ip,
-    tagset: JSON.parse(row.tags) as string[],
-    tagsetKey: row.tagset_key,
-    revision: row.revision,
-    clientInfo: parseTagged(row.client_info, 'client_info') as WireStruct,
-    resultsList: parseTagged(row.results_list, 'results_list') as WireStruct[],
-    state: row.state,
-  };
-}
-
-function readTagsetRow(row: TagsetRow): TagsetRecord {
-  const latest = readSummaryColumns(row);
-  return {
-    package: row.package,
-    tagset: JSON.parse(row.tags) as string[],
-    tagsetKey: row.tagset_key,
-    resultCount: row.result_count,
-    latest,
-    latestRevision: row.revision,
   };
 }
 

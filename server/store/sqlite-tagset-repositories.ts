@@ -1,13 +1,13 @@
 // The SQLite side of TagsetRepositoryStore: one pass over the tagsets table, reading from each
 // newest result's client_info only the repository fields (json_extract), never whole bags.
 import type Database from 'better-sqlite3';
+import { readTagsetRepositories, type TagsetNameColumns } from './tagset-repository-rows.ts';
 import type { TagsetRepositoriesRecord, TagsetRepositoryStore } from './tagset-repository-types.ts';
 
-interface RepositoryRow {
-  package: string;
-  tags: string;
-  tagset_key: string;
+interface RepositoryRow extends TagsetNameColumns {
+  /** The bag's `repository` when it is a string, else null. */
   repository: string | null;
+  /** The bag's `checkouts` as JSON text when it is an array, else null. */
   checkouts: string | null;
 }
 
@@ -29,12 +29,8 @@ export function createSqliteTagsetRepositories(database: Database.Database): Tag
 }
 
 function readRepositoryRow(row: RepositoryRow): TagsetRepositoriesRecord {
-  const repositories = row.repository === null ? [] : [row.repository];
-  for (const checkout of row.checkouts === null ? [] : (JSON.parse(row.checkouts) as unknown[])) {
-    const repository = (checkout as { repository?: unknown } | null)?.repository;
-    if (typeof repository === 'string' && !repositories.includes(repository)) {
-      repositories.push(repository);
-    }
-  }
-  return { package: row.package, tagset: JSON.parse(row.tags) as string[], tagsetKey: row.tagset_key, repositories };
+  return readTagsetRepositories(row, {
+    repository: row.repository,
+    checkouts: row.checkouts === null ? undefined : JSON.parse(row.checkouts),
+  });
 }

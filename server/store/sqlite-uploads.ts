@@ -3,23 +3,9 @@
 // (storage_name NULL) and are read from there. A file evicted to keep within the quota keeps
 // its row, so the result page can say what was there.
 import type Database from 'better-sqlite3';
-import { Readable } from 'node:stream';
 import type { NewUploadRecord, UploadRecord, UploadWithContent } from './types.ts';
 import type { UploadFiles } from './upload-files.ts';
-
-interface UploadRow {
-  id: number;
-  result_id: number;
-  filename: string;
-  description: string;
-  visible: number;
-  size: number;
-  uploaded_at: number;
-  evicted_at: number | null;
-  storage_name: string | null;
-}
-
-const UPLOAD_COLUMNS = 'id, result_id, filename, description, visible, size, uploaded_at, evicted_at, storage_name';
+import { openUploadContent, readUploadRow, UPLOAD_COLUMNS, writtenUploadRow, type UploadRow } from './upload-rows.ts';
 
 export interface UploadQueries {
   addUpload(record: NewUploadRecord): Promise<UploadRecord>;
@@ -64,17 +50,7 @@ export function createSqliteUploadQueries(database: Database.Database, files: Up
         const { lastInsertRowid } = statements.insertUpload.run(
           record.resultKey, record.filename, record.description, Number(record.visible),
           record.content.length, record.uploadedAt, storageName);
-        return readUploadRow({
-          id: Number(lastInsertRowid),
-          result_id: record.resultKey,
-          filename: record.filename,
-          description: record.description,
-          visible: Number(record.visible),
-          size: record.content.length,
-          uploaded_at: record.uploadedAt,
-          evicted_at: null,
-          storage_name: storageName,
-        });
+        return readUploadRow(writtenUploadRow(Number(lastInsertRowid), record, storageName));
       } catch (error) {
         await files.remove([storageName]);
         throw error;
@@ -88,7 +64,7 @@ export function createSqliteUploadQueries(database: Database.Database, files: Up
       if (!row) {
         return undefined;
       }
-      return { ...readUploadRow(row), content: await openContent(row) };
+      return { ...readUploadRow(row), content: await openUploadContent(row, files, readRowContent) };
     },
     async evictUploadsBeyond(quotaBytes, evictedAt) {
       const evicted = evictBeyond(quotaBytes, evictedAt);
@@ -97,27 +73,7 @@ export function createSqliteUploadQueries(database: Database.Database, files: Up
     },
   };
 
-  async function openContent(row: UploadRow): Promise<Readable | null> {
-    if (row.evicted_at !== null) {
-      return null;
-    }
-    if (row.storage_name !== null) {
-      return (await files.open(row.storage_name)) ?? null;
-    }
-    const { content } = statements.getContent.get(row.id) as { content: Buffer };
-    return Readable.from([content]);
+  async function readRowContent(uploadId: number): Promise<Buffer> {
+    return (statements.getContent.get(uploadId) as { content: Buffer }).content;
   }
-}
-
-function readUploadRow(row: UploadRow): UploadRecord {
-  return {
-    id: row.id,
-    resultKey: row.result_id,
-    filename: row.filename,
-    description: row.description,
-    visible: row.visible === 1,
-    size: row.size,
-    uploadedAt: row.uploaded_at,
-    evictedAt: row.evicted_at,
-  };
 }
