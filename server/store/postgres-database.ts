@@ -3,6 +3,7 @@
 // of the PostgreSQL store takes a `Queryable`, so the same query runs alone or inside a
 // transaction.
 import pg from 'pg';
+import { createNamedSerialQueue } from './serial-queue.ts';
 
 export interface Queryable {
   /** Rows of one statement; parameters are `$1`, `$2`, ... */
@@ -62,7 +63,7 @@ export function createPostgresDatabase(url: string, options: PostgresPoolOptions
   // An idle connection the server dropped (a restart, a proxy's timeout) is replaced on next use;
   // without a listener its error would end the process.
   pool.on('error', () => {});
-  const waiting = new Map<string, Promise<void>>();
+  const waiting = createNamedSerialQueue();
   return {
     ...wrap(pool),
     async transaction(work) {
@@ -82,16 +83,7 @@ export function createPostgresDatabase(url: string, options: PostgresPoolOptions
     exclusively(name, work) {
       // One waiter per name in this process: a crowd of waiters would each hold a connection
       // blocked on the lock, leaving none for the work of the one that has it.
-      const previous = waiting.get(name) ?? Promise.resolve();
-      const run = previous.then(() => holdLock(name, work), () => holdLock(name, work));
-      const tail = run.then(() => {}, () => {});
-      waiting.set(name, tail);
-      void tail.then(() => {
-        if (waiting.get(name) === tail) {
-          waiting.delete(name);
-        }
-      });
-      return run;
+      return waiting(name, () => holdLock(name, work));
     },
     connect: () => pool.connect(),
     async close() {

@@ -1,14 +1,20 @@
-// Tasks that read and then write must not interleave with each other; a queue runs them one
-// at a time without holding a lock across the store's awaits.
+// Tasks that read and then write must not interleave with others of the same name; a queue per
+// name runs them one at a time, in call order, without holding a lock across the store's
+// awaits. A name's queue is forgotten once it is idle, so names (one per tagset) do not pile up.
 
-export type SerialQueue = <T>(task: () => Promise<T>) => Promise<T>;
+export type NamedSerialQueue = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
-/** Returns a function that runs tasks one after another, in call order. */
-export function createSerialQueue(): SerialQueue {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(task: () => Promise<T>): Promise<T> => {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
+export function createNamedSerialQueue(): NamedSerialQueue {
+  const tails = new Map<string, Promise<void>>();
+  return <T>(name: string, task: () => Promise<T>): Promise<T> => {
+    const run = (tails.get(name) ?? Promise.resolve()).then(task);
+    const tail = run.then(() => {}, () => {});
+    tails.set(name, tail);
+    void tail.then(() => {
+      if (tails.get(name) === tail) {
+        tails.delete(name);
+      }
+    });
     return run;
   };
 }

@@ -20,7 +20,7 @@ import { createSqliteUploadQueries } from './sqlite-uploads.ts';
 import { stringifyTagged } from './tagged-json.ts';
 import { openUploadFiles, type UploadFiles } from './upload-files.ts';
 import type { BuildReservation } from './page-types.ts';
-import { createSerialQueue, type SerialQueue } from './serial-queue.ts';
+import { createNamedSerialQueue } from './serial-queue.ts';
 import type { NewResultRecord, Store } from './types.ts';
 
 export interface SqliteStoreOptions {
@@ -122,16 +122,9 @@ function createSqliteStore(database: Database.Database, files: UploadFiles): Sto
 
   // One process writes a SQLite file at a time for decisions like these, so an in-process
   // queue per name is enough.
-  const queues = new Map<string, SerialQueue>();
+  const exclusively = createNamedSerialQueue();
   return {
-    exclusively(name, work) {
-      let queue = queues.get(name);
-      if (queue === undefined) {
-        queue = createSerialQueue();
-        queues.set(name, queue);
-      }
-      return queue(work);
-    },
+    exclusively,
     ...createSqliteTestQueries(database),
     ...createSqliteRemoveQueries(database, files),
     ...createSqliteUploadQueries(database, files),
