@@ -2,35 +2,14 @@
 // by offset), neighbours within a tagset, and the reservations list. A build still running is no
 // result yet: it is in no list and no one's neighbour.
 import type { ExecutionContext } from 'ava';
-import type { NewResultRecord, Store } from '../../../server/store/types.ts';
+import type { Store } from '../../../server/store/types.ts';
 import { storeKinds, type StoreKind } from '../../helpers/each-store.ts';
+import { makeResultRecord, TAGSET_A, TAGSET_B } from '../../helpers/result-records.ts';
 import { queryDatabase } from '../../helpers/raw-database.ts';
 
-const TAGSET_A = '["__arch=a","__host=h","__package=p","a"]';
-const TAGSET_B = '["__arch=a","__host=h","__package=p","b"]';
 const TAGSET_Q = '["__arch=a","__host=h","__package=q"]';
 
-let authKeys = 0;
-function makeRecord(overrides: Partial<NewResultRecord> = {}): NewResultRecord {
-  const tagsetKey = overrides.tagsetKey ?? TAGSET_A;
-  return {
-    receivedAt: 1000,
-    clientIp: '127.0.0.1',
-    package: 'p',
-    host: 'h',
-    arch: 'a',
-    tagset: JSON.parse(tagsetKey) as string[],
-    tagsetKey,
-    success: true,
-    duration: 5,
-    authKey: `key-${++authKeys}`,
-    revision: null,
-    clientInfo: { package: 'p' },
-    resultsList: [],
-    testCases: [],
-    ...overrides,
-  };
-}
+const makeRecord = makeResultRecord;
 
 async function openStore(t: ExecutionContext, kind: StoreKind): Promise<{ store: Store; db: string }> {
   const db = await kind.createDb(t);
@@ -38,12 +17,13 @@ async function openStore(t: ExecutionContext, kind: StoreKind): Promise<{ store:
 }
 
 // A build begun and not finished, as the live-build calls leave it: a results row in state running.
+let runningBuilds = 0;
 async function addRunningBuild(db: string, tagsetKey: string): Promise<number> {
   const [row] = await queryDatabase<{ id: number }>(db, `
     INSERT INTO results (received_at, client_ip, package, host, arch, tagset_key, success, duration,
                          auth_key, client_info, results_list, state)
     VALUES (1500, '127.0.0.1', 'p', 'h', 'a', ?, NULL, NULL, ?, '{}', '[]', 'running')
-    RETURNING id`, [tagsetKey, `running-${++authKeys}`]);
+    RETURNING id`, [tagsetKey, `running-${++runningBuilds}`]);
   return row!.id;
 }
 

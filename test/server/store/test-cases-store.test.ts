@@ -1,37 +1,15 @@
 import type { ExecutionContext } from 'ava';
-import type { NewResultRecord } from '../../../server/store/types.ts';
 import type { TestCaseEntry } from '../../../server/store/test-case-types.ts';
 import { storeKinds, type StoreKind } from '../../helpers/each-store.ts';
+import { makeResultRecord, TAGSET_A, TAGSET_B } from '../../helpers/result-records.ts';
 import { countTableRows } from '../../helpers/raw-database.ts';
 
-const TAGSET_A = '["__arch=a","__host=h","__package=p","a"]';
-const TAGSET_B = '["__arch=a","__host=h","__package=p","b"]';
 
 function makeEntry(overrides: Partial<TestCaseEntry> = {}): TestCaseEntry {
   return { stepIndex: 1, suite: 'math', name: 'adds', file: 'math.js', status: 'passed', duration: 0.5, message: null, ...overrides };
 }
 
-let authKeys = 0;
-function makeRecord(overrides: Partial<NewResultRecord> = {}): NewResultRecord {
-  const tagsetKey = overrides.tagsetKey ?? TAGSET_A;
-  return {
-    receivedAt: 1000,
-    clientIp: '127.0.0.1',
-    package: 'p',
-    host: 'h',
-    arch: 'a',
-    tagset: JSON.parse(tagsetKey) as string[],
-    tagsetKey,
-    success: true,
-    duration: 5,
-    authKey: `key-${++authKeys}`,
-    revision: null,
-    clientInfo: { package: 'p' },
-    resultsList: [],
-    testCases: [],
-    ...overrides,
-  };
-}
+const makeRecord = makeResultRecord;
 
 // What each store says when a second result has the same auth key.
 const DUPLICATE_KEY_MESSAGES = {
